@@ -1,0 +1,58 @@
+# agent-presenced: build, test, demo and install.
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+UNITDIR ?= $(DESTDIR)/etc/systemd/system
+CONFDIR = $(DESTDIR)/etc/agent-presenced
+DOCDIR = $(DESTDIR)$(PREFIX)/share/doc/agent-presenced
+BASHCOMPDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+DEBIAN_PACKAGES = libsystemd-dev pkg-config
+
+.PHONY: deps build release test demo install uninstall clean
+
+# Installs the Debian packages the build needs, when they are missing (needs root).
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	swift build
+
+release: deps
+	swift build -c release
+
+# The whole test suite: unit and integration tests, then the unit-file checks.
+test: deps
+	swift build --build-tests
+	swift test --skip-build --parallel
+	Tests/unit-file-checks.sh
+
+demo: deps
+	swift build
+	.build/debug/agent-presenced demo
+
+install: release
+	install -d $(BINDIR) $(UNITDIR) $(CONFDIR) $(DOCDIR) $(BASHCOMPDIR) $(ZSHCOMPDIR) $(FISHCOMPDIR)
+	install -m 0755 .build/release/agent-presenced $(BINDIR)/agent-presenced
+	sed 's|/usr/local/bin/agent-presenced|$(PREFIX)/bin/agent-presenced|g' systemd/agent-presenced.service > $(UNITDIR)/agent-presenced.service
+	chmod 0644 $(UNITDIR)/agent-presenced.service
+	[ -e $(CONFDIR)/config.yaml ] || install -m 0644 config/config.example.yaml $(CONFDIR)/config.yaml
+	install -m 0644 config/config.example.yaml README.md $(DOCDIR)/
+	.build/release/agent-presenced --generate-completion-script bash > $(BASHCOMPDIR)/agent-presenced
+	.build/release/agent-presenced --generate-completion-script zsh > $(ZSHCOMPDIR)/_agent-presenced
+	.build/release/agent-presenced --generate-completion-script fish > $(FISHCOMPDIR)/agent-presenced.fish
+
+uninstall:
+	rm -f $(BINDIR)/agent-presenced $(UNITDIR)/agent-presenced.service
+	rm -f $(BASHCOMPDIR)/agent-presenced $(ZSHCOMPDIR)/_agent-presenced $(FISHCOMPDIR)/agent-presenced.fish
+	rm -rf $(DOCDIR)
+	@echo "kept $(CONFDIR) (your config and API key); remove it by hand if you want"
+
+clean:
+	rm -rf .build

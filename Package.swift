@@ -1,0 +1,89 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "agent-presenced",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "agent-presenced", targets: ["agent-presenced"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    ],
+    targets: [
+        /// libsystemd (sd_notify, sd_watchdog_enabled, sd_journal_sendv), apt `libsystemd-dev`.
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        /// The pure core: config model, schedule, state machine. No I/O.
+        .target(
+            name: "PresenceCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        /// The HTTP edge: Brevo's agentOnlinePing over one shared AsyncHTTPClient.
+        .target(
+            name: "BrevoAPI",
+            dependencies: [
+                "PresenceCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        /// A local stand-in of Brevo's endpoint with fault injection (demo, tests, benchmarks).
+        .target(
+            name: "BrevoStandIn",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        /// The systemd edge: sd_notify, watchdog, log handlers.
+        .target(
+            name: "SystemdSupport",
+            dependencies: [
+                "CSystemd",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        /// The runtime: config files, Dispatch timers, pinger, status file, lifecycle.
+        .target(
+            name: "PresenceDaemon",
+            dependencies: [
+                "PresenceCore",
+                "BrevoAPI",
+                "SystemdSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        /// The command line.
+        .executableTarget(
+            name: "agent-presenced",
+            dependencies: [
+                "PresenceDaemon",
+                "PresenceCore",
+                "BrevoAPI",
+                "BrevoStandIn",
+                "SystemdSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(name: "PresenceCoreTests", dependencies: ["PresenceCore"]),
+        .testTarget(name: "BrevoAPITests", dependencies: ["BrevoAPI", "BrevoStandIn", "PresenceCore"]),
+        .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "PresenceDaemonTests", dependencies: ["PresenceDaemon", "PresenceCore", "BrevoStandIn"]),
+        .testTarget(name: "AgentPresencedTests", dependencies: ["BrevoStandIn", "PresenceCore"]),
+    ]
+)

@@ -1,0 +1,91 @@
+import Yams
+
+extension ConfigParser {
+    /// The keys allowed in one agent entry.
+    static let agentKeys = ["id", "email", "name", "label", "enabled"]
+
+    /// Reads `agents:`; null or an empty list is an empty roster (the daemon idles).
+    static func readAgents(_ node: Node, reader: inout YAMLNodeReader) -> [AgentSpec] {
+        if YAMLNodeReader.isNull(node) { return [] }
+        guard case .sequence(let sequence) = node else {
+            reader.report(node, "agents", "expected a list of agents (- id: ... or - email: ... name: ...), "
+                + "found \(YAMLNodeReader.describe(node))")
+            return []
+        }
+        var agents: [AgentSpec] = []
+        var seen: [AgentKey: AgentSpec] = [:]
+        for (index, item) in sequence.enumerated() {
+            guard let agent = readAgent(item, path: "agents[\(index)]", reader: &reader) else { continue }
+            if let first = seen[agent.key] {
+                reader.report(item, "agents[\(index)]", duplicateMessage(agent.key, first: first, second: agent))
+                continue
+            }
+            seen[agent.key] = agent
+            agents.append(agent)
+        }
+        return agents
+    }
+
+    /// "agent id:abc is declared in a.yaml:3 and b.yaml:7".
+    static func duplicateMessage(_ key: AgentKey, first: AgentSpec, second: AgentSpec) -> String {
+        let firstPlace = first.source?.description ?? "an earlier entry"
+        let secondPlace = second.source?.description ?? "a later entry"
+        return "agent \(key) is declared in \(firstPlace) and \(secondPlace)"
+    }
+
+    /// Reads one agent; `nil` when it has a problem (already reported).
+    private static func readAgent(_ node: Node, path: String, reader: inout YAMLNodeReader) -> AgentSpec? {
+        guard case .mapping(let mapping) = node else {
+            reader.report(node, path, "expected an agent mapping (id: ... or email: ... name: ...), "
+                + "found \(YAMLNodeReader.describe(node))")
+            return nil
+        }
+        let issuesBefore = reader.issues.count
+        let entries = reader.entries(of: mapping, at: path, known: agentKeys)
+        func text(_ key: String) -> (value: String?, present: Bool) {
+            guard let entry = entries[key] else { return (nil, false) }
+            return (reader.string(entry.value, at: "\(path).\(key)"), true)
+        }
+        let id = text("id")
+        let email = text("email")
+        let name = text("name")
+        let label = text("label")
+        let enabled = entries["enabled"].map { reader.bool($0.value, at: "\(path).enabled") } ?? true
+
+        var identity: AgentIdentity?
+        switch (id.present, email.present) {
+        case (true, true):
+            reader.report(node, path, "an agent has either id, or email and name, not both")
+        case (false, false):
+            reader.report(node, path, "an agent needs either id, or email and name")
+        case (true, false):
+            if name.present {
+                reader.report(entries["name"]?.keyNode, "\(path).name",
+                              "name goes with email; for an agent given by id, use label")
+            }
+            if let value = id.value {
+                if value.contains(where: \.isWhitespace) {
+                    reader.report(entries["id"]?.value, "\(path).id", "an agent id contains no spaces, "
+                        + "found \(ConfigText.quoted(value))")
+                } else {
+                    identity = .id(value)
+                }
+            }
+        case (false, true):
+            if !name.present {
+                reader.report(node, "\(path).name", "an agent given by email needs a name (Brevo shows it to visitors)")
+            }
+            if let value = email.value {
+                if let problem = EmailAddress.problem(in: value) {
+                    reader.report(entries["email"]?.value, "\(path).email",
+                                  "\(ConfigText.quoted(value)) is not a valid email address: it \(problem) "
+                                  + "(Brevo would create a new agent for it)")
+                } else if let agentName = name.value {
+                    identity = .email(value, name: ConfigText.trimmed(agentName))
+                }
+            }
+        }
+        guard let identity, let enabled, reader.issues.count == issuesBefore else { return nil }
+        return AgentSpec(identity: identity, label: label.value, enabled: enabled, source: reader.location(node))
+    }
+}

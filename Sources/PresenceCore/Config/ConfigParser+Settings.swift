@@ -1,0 +1,58 @@
+import Foundation
+import Yams
+
+extension ConfigParser {
+    /// Reads `brevo:`.
+    static func readBrevo(_ node: Node, reader: inout YAMLNodeReader) -> BrevoSettings {
+        var settings = BrevoSettings()
+        guard let mapping = reader.mapping(node, at: "brevo") else { return settings }
+        let entries = reader.entries(of: mapping, at: "brevo", known: ["base_url", "api_key_file", "received_from"])
+        if let entry = entries["base_url"], let url = reader.string(entry.value, at: "brevo.base_url") {
+            if let problem = baseURLProblem(url) {
+                reader.report(entry.value, "brevo.base_url", problem)
+            } else {
+                settings.baseURL = url
+            }
+        }
+        if let entry = entries["api_key_file"] {
+            settings.apiKeyFile = reader.string(entry.value, at: "brevo.api_key_file")
+        }
+        if let entry = entries["received_from"] {
+            settings.receivedFrom = reader.string(entry.value, at: "brevo.received_from")
+        }
+        return settings
+    }
+
+    /// Why `text` is not a usable API base URL, or `nil`.
+    static func baseURLProblem(_ text: String) -> String? {
+        let expectation = "expected an http or https URL with a host, such as \(BrevoSettings.defaultBaseURL)"
+        guard let components = URLComponents(string: text),
+              let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = components.host, !host.isEmpty else {
+            return "\(expectation), found \(ConfigText.quoted(text))"
+        }
+        if components.user != nil || components.password != nil {
+            return "the URL must not carry credentials; " + SecretKeyPolicy.message
+        }
+        if components.query != nil || components.fragment != nil {
+            return "\(expectation), without a query or fragment"
+        }
+        return nil
+    }
+
+    /// Reads `rate_limit:`.
+    static func readRateLimit(_ node: Node, reader: inout YAMLNodeReader) -> RateLimitSettings {
+        var settings = RateLimitSettings()
+        guard let mapping = reader.mapping(node, at: "rate_limit") else { return settings }
+        let entries = reader.entries(of: mapping, at: "rate_limit", known: ["requests_per_hour"])
+        if let entry = entries["requests_per_hour"],
+           let value = reader.int(entry.value, at: "rate_limit.requests_per_hour") {
+            if value < 1 {
+                reader.report(entry.value, "rate_limit.requests_per_hour", "must be at least 1, found \(value)")
+            } else {
+                settings.requestsPerHour = value
+            }
+        }
+        return settings
+    }
+}

@@ -1,0 +1,83 @@
+/// One agent's entry in the status file.
+public struct AgentStatus: Codable, Hashable, Sendable {
+    /// The roster key.
+    public var key: String
+    /// The Brevo agent ID, for the ID form.
+    public var id: String?
+    /// The email, for the email form.
+    public var email: String?
+    /// The operator's label.
+    public var label: String?
+    /// Whether the agent is enabled.
+    public var enabled: Bool
+    /// The state's name (`online`, `retrying`, …).
+    public var state: String
+    /// When the last attempt started.
+    public var lastAttemptAt: String?
+    /// When the last success happened.
+    public var lastSuccessAt: String?
+    /// Until when Brevo presumably shows the agent online.
+    public var presumedOnlineUntil: String?
+    /// When the next ping is due.
+    public var nextPingAt: String?
+    /// Failures since the last success.
+    public var consecutiveFailures: Int
+    /// The last failure, one line.
+    public var lastError: String?
+    /// Successful pings since start.
+    public var pingsOK: Int
+    /// Failed pings since start.
+    public var pingsFailed: Int
+
+    /// Creates an entry.
+    public init(
+        key: String, id: String?, email: String?, label: String?, enabled: Bool, state: String,
+        lastAttemptAt: String?, lastSuccessAt: String?, presumedOnlineUntil: String?, nextPingAt: String?,
+        consecutiveFailures: Int, lastError: String?, pingsOK: Int, pingsFailed: Int
+    ) {
+        self.key = key
+        self.id = id
+        self.email = email
+        self.label = label
+        self.enabled = enabled
+        self.state = state
+        self.lastAttemptAt = lastAttemptAt
+        self.lastSuccessAt = lastSuccessAt
+        self.presumedOnlineUntil = presumedOnlineUntil
+        self.nextPingAt = nextPingAt
+        self.consecutiveFailures = consecutiveFailures
+        self.lastError = lastError
+        self.pingsOK = pingsOK
+        self.pingsFailed = pingsFailed
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case key, id, email, label, enabled, state
+        case lastAttemptAt = "last_attempt_at"
+        case lastSuccessAt = "last_success_at"
+        case presumedOnlineUntil = "presumed_online_until"
+        case nextPingAt = "next_ping_at"
+        case consecutiveFailures = "consecutive_failures"
+        case lastError = "last_error"
+        case pingsOK = "pings_ok"
+        case pingsFailed = "pings_failed"
+    }
+
+    /// Writes every key, `null` for absent values; `id` or `email`, whichever the agent has.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(key, forKey: .key)
+        if let email { try container.encode(email, forKey: .email) } else { try container.encode(id, forKey: .id) }
+        try container.encode(label, forKey: .label)
+        try container.encode(enabled, forKey: .enabled)
+        try container.encode(state, forKey: .state)
+        try container.encode(lastAttemptAt, forKey: .lastAttemptAt)
+        try container.encode(lastSuccessAt, forKey: .lastSuccessAt)
+        try container.encode(presumedOnlineUntil, forKey: .presumedOnlineUntil)
+        try container.encode(nextPingAt, forKey: .nextPingAt)
+        try container.encode(consecutiveFailures, forKey: .consecutiveFailures)
+        try container.encode(lastError, forKey: .lastError)
+        try container.encode(pingsOK, forKey: .pingsOK)
+        try container.encode(pingsFailed, forKey: .pingsFailed)
+    }
+}

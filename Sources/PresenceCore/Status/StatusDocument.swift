@@ -1,0 +1,73 @@
+/// The status file, version 1: what the daemon reports and `agent-presenced status` reads.
+///
+/// Field names and meanings are a contract (DESIGN.md section 4). Optional fields are written
+/// as explicit `null`s so readers can rely on every key being present.
+public struct StatusDocument: Codable, Hashable, Sendable {
+    /// The format version, 1.
+    public var version: Int
+    /// The daemon's process ID.
+    public var pid: Int32
+    /// When this file was written (RFC 3339 UTC).
+    public var updatedAt: String
+    /// The configuration in force.
+    public var config: ConfigStatus
+    /// Agents per state, every state listed.
+    public var summary: [String: Int]
+    /// Every agent of the roster, in roster order.
+    public var agents: [AgentStatus]
+
+    /// The configuration in force and the last reload's fate.
+    public struct ConfigStatus: Codable, Hashable, Sendable {
+        /// The main config file.
+        public var path: String
+        /// Increases by one with each applied config, starting at 1.
+        public var generation: Int
+        /// When the config in force was applied.
+        public var loadedAt: String
+        /// Why the last reload was refused; `nil` once a reload succeeds.
+        public var lastReloadError: String?
+        /// When the last reload, applied or refused, finished; `nil` before the first. Lets
+        /// `agent-presenced reload` tell its own reload's result from an earlier one's.
+        public var lastReloadAt: String?
+
+        /// Creates the config section.
+        public init(path: String, generation: Int, loadedAt: String, lastReloadError: String?, lastReloadAt: String? = nil) {
+            self.path = path
+            self.generation = generation
+            self.loadedAt = loadedAt
+            self.lastReloadError = lastReloadError
+            self.lastReloadAt = lastReloadAt
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case path, generation
+            case loadedAt = "loaded_at"
+            case lastReloadError = "last_reload_error"
+            case lastReloadAt = "last_reload_at"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(path, forKey: .path)
+            try container.encode(generation, forKey: .generation)
+            try container.encode(loadedAt, forKey: .loadedAt)
+            try container.encode(lastReloadError, forKey: .lastReloadError)
+            try container.encode(lastReloadAt, forKey: .lastReloadAt)
+        }
+    }
+
+    /// Creates a document.
+    public init(version: Int = 1, pid: Int32, updatedAt: String, config: ConfigStatus, summary: [String: Int], agents: [AgentStatus]) {
+        self.version = version
+        self.pid = pid
+        self.updatedAt = updatedAt
+        self.config = config
+        self.summary = summary
+        self.agents = agents
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case version, pid, config, summary, agents
+        case updatedAt = "updated_at"
+    }
+}

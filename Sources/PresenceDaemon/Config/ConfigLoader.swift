@@ -1,0 +1,83 @@
+import Foundation
+import PresenceCore
+
+/// Loads the daemon's configuration from disk: the main file, the `agents_dir` drop-ins and the API key.
+///
+/// Thin on purpose: parsing and validation live in `PresenceCore.ConfigParser`; this type only
+/// reads files and resolves paths, and reports every problem it finds in one `ConfigError`.
+public struct ConfigLoader: Sendable {
+    /// The config path to use when `--config` is not given: `AGENT_PRESENCED_CONFIG`, else
+    /// `/etc/agent-presenced/config.yaml`.
+    public static func defaultConfigPath(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String {
+        ConfigPaths.configPath(environment: environment)
+    }
+
+    /// Reads, validates and merges the config at `path`, and reads the API key.
+    ///
+    /// Relative `agents_dir`, `api_key_file` and `status_file` are resolved against the config
+    /// file's folder.
+    /// - Throws: `ConfigError` with every problem found (main file problems stop before drop-ins).
+    public static func load(
+        path: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigError) -> LoadedConfig {
+        let text = try readText(path, what: "config file")
+        let main = try ConfigParser.parse(text, file: path)
+        let folder = ConfigPaths.folder(of: path)
+        var issues: [ConfigIssue] = []
+        var warnings: [String] = []
+
+        var dropIns = DropInResult()
+        if let agentsDir = main.agentsDir {
+            dropIns = loadDropIns(
+                folder: ConfigPaths.resolve(agentsDir, relativeTo: folder), optional: main.agentsDirOptional,
+                configFile: path, line: ConfigParser.line(of: "agents_dir", in: text)
+            )
+            issues += dropIns.issues
+            warnings += dropIns.warnings
+        }
+        var config = main
+        do {
+            config = try ConfigParser.merge(main: main, dropIns: dropIns.files)
+        } catch {
+            issues += error.issues
+        }
+
+        var apiKey: APIKey?
+        if let keyFile = ConfigPaths.apiKeyFilePath(
+            configured: main.brevo.apiKeyFile, configFolder: folder, environment: environment
+        ) {
+            do {
+                let loaded = try APIKeyLoader.load(path: keyFile)
+                apiKey = loaded.key
+                warnings += loaded.warnings
+            } catch {
+                issues += error.issues
+            }
+        } else {
+            issues.append(APIKeyLoader.missingKeyIssue(configFile: path))
+        }
+
+        guard issues.isEmpty, let apiKey else { throw ConfigError(issues) }
+        return LoadedConfig(
+            config: config, path: path, apiKey: apiKey,
+            statusFilePath: ConfigPaths.statusFilePath(
+                configured: main.statusFile, configFolder: folder, environment: environment
+            ),
+            warnings: warnings, dropInFiles: dropIns.files.map(\.file)
+        )
+    }
+
+    /// The text of a config or drop-in file, or one issue naming the path.
+    static func readText(_ path: String, what: String) throws(ConfigError) -> String {
+        switch TextFileReader.contents(of: path) {
+        case .success(let file):
+            return file.text
+        case .failure(let problem):
+            throw ConfigError([ConfigIssue(location: ConfigLocation(file: path), keyPath: "",
+                                           message: "the \(what) \(problem.message)")])
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Where the daemon looks for its files, and how relative paths in the config are resolved.
+public enum ConfigPaths {
+    /// The config file used when neither `--config` nor `AGENT_PRESENCED_CONFIG` says otherwise.
+    public static let defaultConfigPath = "/etc/agent-presenced/config.yaml"
+    /// The environment variable that overrides the default config path.
+    public static let configPathVariable = "AGENT_PRESENCED_CONFIG"
+    /// The status file used when neither `status_file` nor `RUNTIME_DIRECTORY` is set.
+    public static let defaultStatusFilePath = "/run/agent-presenced/status.json"
+    /// The credential name systemd's `LoadCredential=brevo-api-key:...` provides.
+    public static let apiKeyCredentialName = "brevo-api-key"
+
+    /// `AGENT_PRESENCED_CONFIG` when set and not empty, else the default.
+    public static func configPath(environment: [String: String]) -> String {
+        nonEmpty(environment[configPathVariable]) ?? defaultConfigPath
+    }
+
+    /// The absolute folder holding `file`, against which relative config paths are resolved.
+    public static func folder(of file: String) -> String {
+        let absolute = file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
+        guard let slash = absolute.lastIndex(of: "/") else { return "/" }
+        let folder = String(absolute[..<slash])
+        return folder.isEmpty ? "/" : folder
+    }
+
+    /// `path` itself when absolute, else `path` inside `folder`.
+    public static func resolve(_ path: String, relativeTo folder: String) -> String {
+        if path.hasPrefix("/") { return path }
+        var relative = Substring(path)
+        while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
+        return folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
+    }
+
+    /// The status file: `status_file` (resolved), else `$RUNTIME_DIRECTORY/status.json`, else the default.
+    ///
+    /// systemd may list several runtime folders separated by colons; the first is ours.
+    public static func statusFilePath(configured: String?, configFolder: String, environment: [String: String]) -> String {
+        if let configured { return resolve(configured, relativeTo: configFolder) }
+        if let runtime = environment["RUNTIME_DIRECTORY"]?.split(separator: ":").first.map(String.init),
+           !runtime.isEmpty {
+            return resolve("status.json", relativeTo: runtime)
+        }
+        return defaultStatusFilePath
+    }
+
+    /// The API key file: `api_key_file` (resolved), else `$CREDENTIALS_DIRECTORY/brevo-api-key`, else `nil`.
+    public static func apiKeyFilePath(configured: String?, configFolder: String, environment: [String: String]) -> String? {
+        if let configured { return resolve(configured, relativeTo: configFolder) }
+        guard let credentials = nonEmpty(environment["CREDENTIALS_DIRECTORY"]) else { return nil }
+        return resolve(apiKeyCredentialName, relativeTo: credentials)
+    }
+
+    private static func nonEmpty(_ value: String?) -> String? {
+        guard let value, !value.isEmpty else { return nil }
+        return value
+    }
+}

@@ -1,0 +1,67 @@
+import Logging
+import PresenceCore
+import SystemdSupport
+
+/// Turns the scheduler's decisions into log entries: state changes once each at info or
+/// above, single pings at debug, so a healthy roster is quiet.
+public struct PresenceLogObserver: PresenceObserver {
+    let logger: Logger
+
+    /// Creates the observer logging to `logger`.
+    public init(logger: Logger) {
+        self.logger = logger
+    }
+
+    public func agentChanged(_ record: AgentRecord, transition: AgentRecord.Transition, outcome: PingOutcome?) {
+        var metadata = Self.metadata(for: record, outcome: outcome)
+        metadata["previous_state"] = .string(transition.from.rawValue)
+        metadata["state"] = .string(transition.to.rawValue)
+        let name = record.spec.displayName
+        switch transition.to {
+        case .online:
+            metadata["event"] = .string(PresenceEvent.agentOnline.rawValue)
+            let again = transition.from == .pending ? "" : " again"
+            logger.info("agent \(name) is online\(again)", metadata: metadata)
+        case .retrying:
+            metadata["event"] = .string(PresenceEvent.pingFailed.rawValue)
+            logger.warning("ping for agent \(name) failed, retrying: \(record.lastError ?? "unknown error")", metadata: metadata)
+        case .lapsed:
+            metadata["event"] = .string(PresenceEvent.agentLapsed.rawValue)
+            logger.error("agent \(name) has lapsed: no successful ping within the presence window; Brevo probably shows it offline (\(record.lastError ?? "no answer"))", metadata: metadata)
+        case .rejected:
+            metadata["event"] = .string(PresenceEvent.agentRejected.rawValue)
+            logger.error("Brevo rejected agent \(name): \(record.lastError ?? "unknown error"); check its id or email in the config", metadata: metadata)
+        case .paused:
+            let rateLimited = outcome?.status == 429
+            metadata["event"] = .string(rateLimited ? PresenceEvent.rateLimited.rawValue : PresenceEvent.accountPaused.rawValue)
+            let why = rateLimited
+                ? "Brevo rate-limited the account"
+                : "Brevo refused the API key: wrong key, key revoked, or this server's IP is not in Brevo's authorized IPs list"
+            logger.error("agent \(name) paused: \(why) (\(record.lastError ?? ""))", metadata: metadata)
+        case .pending, .disabled:
+            logger.info("agent \(name) is \(transition.to.rawValue)", metadata: metadata)
+        }
+    }
+
+    public func pingCompleted(_ record: AgentRecord, outcome: PingOutcome) {
+        guard logger.logLevel <= .debug else { return }
+        logger.debug("ping \(record.spec.displayName): \(outcome.summary)", metadata: Self.metadata(for: record, outcome: outcome))
+    }
+
+    /// The structured fields of an agent's log entries (journal fields once upper-cased).
+    static func metadata(for record: AgentRecord, outcome: PingOutcome?) -> Logger.Metadata {
+        var metadata: Logger.Metadata = ["agent_key": .string(record.spec.key.rawValue)]
+        switch record.spec.identity {
+        case .id(let id): metadata["agent_id"] = .string(id)
+        case .email(let email, _): metadata["agent_id"] = .string(email)
+        }
+        if let label = record.spec.label { metadata["agent_label"] = .string(label) }
+        metadata["attempt"] = .stringConvertible(record.consecutiveFailures + 1)
+        guard let outcome else { return metadata }
+        if let status = outcome.status { metadata["http_status"] = .stringConvertible(status) }
+        if let errorClass = outcome.errorClass { metadata["error_class"] = .string(errorClass.rawValue) }
+        if let requestID = outcome.requestID { metadata["sib_request_id"] = .string(requestID) }
+        metadata["latency_ms"] = .stringConvertible(outcome.latency.milliseconds)
+        return metadata
+    }
+}

@@ -1,0 +1,140 @@
+import Dispatch
+import Foundation
+import Logging
+import PresenceCore
+import BrevoAPI
+import SystemdSupport
+
+/// The running daemon: the scheduler on Dispatch timers, the Brevo client, the status file and
+/// the systemd notifications, wired together.
+///
+/// Everything that touches the scheduler runs on the scheduler's queue (`timers.queue`); the
+/// runtime's own mutable state is confined there too, which is why it is `@unchecked Sendable`.
+public final class PresenceRuntime: @unchecked Sendable {
+    let logger: Logger
+    let notifier: SystemdNotifier
+    let timers: DispatchTimers
+    let clock = DispatchClock()
+    let client: BrevoClient
+    let scheduler: PresenceScheduler
+    var loaded: LoadedConfig
+    var writer: StatusFileWriter
+    var generation = 1
+    var loadedAt: Date = Date()
+    var lastReloadError: String?
+    var lastReloadAt: Date?
+    var writtenVersion: UInt64 = .max
+    var reportedStatusLine = ""
+    var lastWriteError: String?
+    var housekeepingTimer: (any ArmedTimer)?
+    var watchdog: WatchdogGate?
+    var stopped = false
+
+    /// How often the status file and `STATUS=` may change, at most.
+    static let reportInterval: Duration = .seconds(1)
+
+    /// Creates the runtime for a loaded configuration; nothing runs before ``start()``.
+    public init(loaded: LoadedConfig, logger: Logger, notifier: SystemdNotifier = SystemdNotifier()) {
+        self.loaded = loaded
+        self.logger = logger
+        self.notifier = notifier
+        self.timers = DispatchTimers()
+        self.client = BrevoClient(baseURL: loaded.config.brevo.baseURL, apiKey: loaded.apiKey.secret, timeout: loaded.config.ping.timeout)
+        self.writer = StatusFileWriter(path: loaded.statusFilePath)
+        self.scheduler = PresenceScheduler(
+            config: loaded.config,
+            clock: clock,
+            timers: timers,
+            transport: BrevoPingTransport(client: client),
+            observer: PresenceLogObserver(logger: logger)
+        )
+        if let configuration = WatchdogConfiguration.current() {
+            watchdog = WatchdogGate(timeout: configuration.timeout)
+        }
+    }
+
+    /// Arms every timer, writes the first status file and tells systemd the service is ready.
+    public func start() {
+        timers.queue.sync {
+            prepareStatusFolder()
+            scheduler.start()
+            let enabled = loaded.config.enabledAgents.count
+            logger.notice(
+                "agent-presenced started: \(enabled) of \(loaded.config.agents.count) agents enabled, interval \(DurationFormat.string(loaded.config.ping.interval))",
+                metadata: ["event": .string(PresenceEvent.daemonStarted.rawValue), "config_generation": .stringConvertible(generation)]
+            )
+            for warning in loaded.warnings { logger.warning("\(warning)") }
+            housekeeping()
+            notifier.ready(status: statusLine())
+        }
+    }
+
+    /// The one-line summary for `STATUS=`.
+    func statusLine() -> String {
+        let summary = RosterSummary(scheduler.snapshot()).line
+        guard let lastReloadError else { return summary }
+        return "reload refused: \(lastReloadError) (running generation \(generation)); \(summary)"
+    }
+
+    /// Runs once a second on the scheduler's queue: lapses, watchdog, status file, `STATUS=`.
+    func housekeeping() {
+        guard !stopped else { return }
+        scheduler.refreshLapses()
+        let now = clock.now
+        if var gate = watchdog {
+            gate.recordProgress(at: UInt64(now.nanoseconds))
+            if gate.shouldPing(at: UInt64(now.nanoseconds)) { notifier.watchdog() }
+            watchdog = gate
+        }
+        if scheduler.version != writtenVersion {
+            writeStatus()
+            let line = statusLine()
+            if line != reportedStatusLine {
+                notifier.status(line)
+                reportedStatusLine = line
+            }
+        }
+        housekeepingTimer = timers.arm(at: now + Self.reportInterval, leeway: .milliseconds(50)) { [weak self] in
+            self?.housekeeping()
+        }
+    }
+
+    /// The status document of this moment.
+    func statusDocument() -> StatusDocument {
+        StatusDocument(
+            records: scheduler.snapshot(),
+            window: loaded.config.ping.presenceWindow,
+            clock: clock,
+            pid: getpid(),
+            config: .init(path: loaded.path, generation: generation, loadedAt: RFC3339.string(from: loadedAt), lastReloadError: lastReloadError, lastReloadAt: lastReloadAt.map(RFC3339.string(from:)))
+        )
+    }
+
+    /// Queues a status file write; logs a failure once per distinct error.
+    func writeStatus() {
+        writtenVersion = scheduler.version
+        let document = statusDocument()
+        writer.write(document) { [weak self] error in
+            guard let self else { return }
+            self.timers.execute { self.noteWriteResult(error) }
+        }
+    }
+
+    func noteWriteResult(_ error: (any Error)?) {
+        let description = error.map { "\($0)" }
+        guard description != lastWriteError else { return }
+        if let description {
+            logger.error("cannot write the status file; pinging goes on: \(description)", metadata: ["status_file": .string(writer.path)])
+        } else if lastWriteError != nil {
+            logger.notice("status file written again", metadata: ["status_file": .string(writer.path)])
+        }
+        lastWriteError = description
+    }
+
+    /// Creates the status file's folder when it is missing (outside systemd's RuntimeDirectory=).
+    func prepareStatusFolder() {
+        let folder = (writer.path as NSString).deletingLastPathComponent
+        guard !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) else { return }
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+    }
+}

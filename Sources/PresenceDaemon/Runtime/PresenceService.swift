@@ -1,0 +1,21 @@
+import Logging
+import ServiceLifecycle
+
+/// The daemon as a swift-service-lifecycle service: runs until graceful shutdown (SIGTERM,
+/// SIGINT), reloading on SIGHUP, then stops cleanly.
+public struct PresenceService: Service {
+    let runtime: PresenceRuntime
+
+    /// Creates the service around a runtime.
+    public init(runtime: PresenceRuntime) {
+        self.runtime = runtime
+    }
+
+    public func run() async throws {
+        runtime.start()
+        let reloads = ReloadSignal { [runtime] in runtime.reload() }
+        try? await gracefulShutdown()
+        reloads.cancel()
+        await runtime.shutdown()
+    }
+}

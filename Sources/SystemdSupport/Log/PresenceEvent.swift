@@ -1,0 +1,59 @@
+import Logging
+
+/// The event kinds worth finding in the journal, each with a stable `MESSAGE_ID`.
+///
+/// Convention: a log call carries `metadata["event"] = .string(PresenceEvent.x.rawValue)` (or
+/// ``metadataValue``). ``JournalLogHandler`` then adds `MESSAGE_ID=<messageID>` and keeps the
+/// `EVENT=<rawValue>` field as well, so both `journalctl MESSAGE_ID=…` and `journalctl EVENT=…`
+/// find it. The ids are fixed forever: never change one, only add new cases.
+public enum PresenceEvent: String, Sendable, CaseIterable {
+    /// An agent's ping succeeded after it was pending, retrying or lapsed.
+    case agentOnline = "agent_online"
+    /// No successful ping within the presence window: Brevo probably shows the agent offline.
+    case agentLapsed = "agent_lapsed"
+    /// One ping attempt failed (it will be retried inside the presence window).
+    case pingFailed = "ping_failed"
+    /// Brevo answered 429: the whole account is held back.
+    case rateLimited = "rate_limited"
+    /// A reload (SIGHUP) loaded a new configuration.
+    case reloadApplied = "reload_applied"
+    /// A reload was refused; the previous configuration keeps running.
+    case reloadRefused = "reload_refused"
+    /// Brevo refused this agent (unknown id, bad email): the config needs fixing.
+    case agentRejected = "agent_rejected"
+    /// All agents are paused for the account (rate limit or a rejected API key).
+    case accountPaused = "account_paused"
+    /// The daemon finished starting and told systemd READY=1.
+    case daemonStarted = "daemon_started"
+    /// The daemon is shutting down (STOPPING=1).
+    case daemonStopping = "daemon_stopping"
+
+    /// The metadata key that carries the event kind.
+    public static let metadataKey = "event"
+
+    /// The stable 128-bit journal `MESSAGE_ID`, as 32 lower-case hex characters.
+    public var messageID: String {
+        switch self {
+        case .agentOnline: "b3aa052c82e94c968b48328cd9d7b072"
+        case .agentLapsed: "4b8db6a80996499e8bb38243fc2c863b"
+        case .pingFailed: "881bb1adf6ac49d1b013735167f1e399"
+        case .rateLimited: "2db4714cf3d8412dbc52cb1d8943c643"
+        case .reloadApplied: "e791dccc8a114ef0ab3780b0cbf162b1"
+        case .reloadRefused: "263ad896e1234cf2aa0415d4b7bfa4e5"
+        case .agentRejected: "577b3d86621f40bcb90ee2527633b73f"
+        case .accountPaused: "78690a9cd55b470eb2cc630ec8866b08"
+        case .daemonStarted: "712068bdaff44b1d873ed9c8f26985ef"
+        case .daemonStopping: "a634dfa8170641b59bd7df9cb8ca4f95"
+        }
+    }
+
+    /// The value to put under ``metadataKey`` in a log call's metadata.
+    public var metadataValue: Logger.MetadataValue {
+        .string(rawValue)
+    }
+
+    /// The event named by a metadata value, if it is one of ours.
+    public init?(metadataValue: Logger.MetadataValue) {
+        self.init(rawValue: metadataValue.description)
+    }
+}

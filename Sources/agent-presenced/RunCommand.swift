@@ -1,0 +1,74 @@
+import ArgumentParser
+import Logging
+import PresenceCore
+import PresenceDaemon
+import ServiceLifecycle
+import SystemdSupport
+
+/// `agent-presenced run`: the service.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the service (the default): keep every enabled agent online until SIGTERM."
+    )
+
+    @OptionGroup var options: ConfigOption
+    @OptionGroup var logging: LoggingOptions
+
+    func run() async throws {
+        ReloadSignal.ignoreUntilArmed()
+        let logger = logging.bootstrap()
+        let notifier = SystemdNotifier()
+        let loaded: LoadedConfig
+        do {
+            loaded = try ConfigLoader.load(path: options.path)
+        } catch {
+            for issue in error.issues { logger.critical("configuration error: \(issue)") }
+            notifier.failure(status: "configuration error: \(error.summary)", errno: 22)
+            throw ExitCode.config
+        }
+        let runtime = PresenceRuntime(loaded: loaded, logger: logger, notifier: notifier)
+        let group = ServiceGroup(
+            services: [PresenceService(runtime: runtime)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: Logger(label: "agent-presenced.lifecycle")
+        )
+        do {
+            try await group.run()
+        } catch {
+            logger.critical("agent-presenced failed: \(error)")
+            notifier.failure(status: "failed: \(error)", errno: 5)
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// `--log-target` and `--log-level`.
+struct LoggingOptions: ParsableArguments {
+    @Option(help: "Where logs go: auto (the journal when stderr is the journal stream), journal or stderr.")
+    var logTarget: LogTargetChoice = .auto
+
+    @Option(help: "The lowest level logged: trace, debug, info, notice, warning, error or critical.")
+    var logLevel: Logger.Level = .info
+
+    /// Installs the chosen log handler and returns the daemon's logger.
+    func bootstrap() -> Logger {
+        let target: LogTarget = switch logTarget {
+        case .auto: .automatic()
+        case .journal: .journal
+        case .stderr: .stderr
+        }
+        let level = logLevel
+        LoggingSystem.bootstrap(makeLogHandlerFactory(target: target, identifier: "agent-presenced", level: level))
+        var logger = Logger(label: "agent-presenced")
+        logger.logLevel = level
+        return logger
+    }
+}
+
+/// The values `--log-target` takes.
+enum LogTargetChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, journal, stderr
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

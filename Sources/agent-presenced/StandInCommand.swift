@@ -1,0 +1,66 @@
+import ArgumentParser
+import BrevoStandIn
+import Foundation
+import PresenceDaemon
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `agent-presenced standin` (hidden): the Brevo stand-in in its own process, for the
+/// end-to-end test and the benchmarks.
+struct StandInCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "standin",
+        abstract: "Serve a local stand-in of Brevo's agentOnlinePing (for tests and benchmarks).",
+        shouldDisplay: false
+    )
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port (0: any free port).")
+    var port = 0
+
+    @Option(help: "A file holding the API key the stand-in accepts.")
+    var apiKeyFile: String
+
+    @Option(help: "Append one JSON line per request to this file.")
+    var log: String?
+
+    @Option(help: "The share of requests answered with --failure-status, 0 to 1.")
+    var failureRate: Double = 0
+
+    @Option(help: "The status of injected failures.")
+    var failureStatus = 503
+
+    @Option(help: "Write the listening port to this file once ready.")
+    var portFile: String?
+
+    func run() async throws {
+        guard let keyData = FileManager.default.contents(atPath: apiKeyFile) else {
+            Console.error("cannot read the API key file \(apiKeyFile)")
+            throw ExitCode.config
+        }
+        let apiKey = String(decoding: keyData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let standIn = try await BrevoStandIn.start(
+            host: host, port: port, apiKey: apiKey,
+            faults: FaultPlan(failureRate: failureRate, failureStatus: failureStatus),
+            logFile: log
+        )
+        if let portFile { try String(standIn.port).write(toFile: portFile, atomically: true, encoding: .utf8) }
+        Console.out("listening on \(standIn.baseURL)")
+        let signals = AsyncStream<Int32> { continuation in
+            let sources = [SIGTERM, SIGINT].map { number in
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number)
+                source.setEventHandler { continuation.yield(number) }
+                source.activate()
+                return source
+            }
+            continuation.onTermination = { _ in sources.forEach { $0.cancel() } }
+        }
+        for await _ in signals { break }
+        try await standIn.shutdown()
+    }
+}

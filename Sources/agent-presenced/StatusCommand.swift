@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import PresenceCore
+import PresenceDaemon
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `agent-presenced status`: reads the status file and prints a table or the JSON.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show each agent's state from the running daemon's status file."
+    )
+
+    @Option(help: ArgumentHelp("The status file (default: $RUNTIME_DIRECTORY/status.json, else /run/agent-presenced/status.json).", valueName: "path"))
+    var statusFile: String?
+
+    @Flag(help: "Print the status file's JSON instead of a table.")
+    var json = false
+
+    func run() throws {
+        let path = statusFile ?? ConfigLoader.defaultStatusFilePath(environment: ProcessInfo.processInfo.environment)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Console.error("agent-presenced is not running: no status file at \(path)")
+            throw ExitCode.failure
+        }
+        let document: StatusDocument
+        do {
+            document = try JSONDecoder().decode(StatusDocument.self, from: data)
+        } catch {
+            Console.error("cannot read the status file \(path): \(error)")
+            throw ExitCode.failure
+        }
+        guard Self.isAlive(pid: document.pid) else {
+            Console.error("agent-presenced is not running: the status file \(path) is from process \(document.pid), which has exited (last updated \(document.updatedAt))")
+            throw ExitCode.failure
+        }
+        if json {
+            Console.out(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines))
+        } else {
+            for line in StatusTable(document: document).lines { Console.out(line) }
+        }
+    }
+
+    /// Whether a process with `pid` exists (EPERM means it does, owned by someone else).
+    static func isAlive(pid: Int32) -> Bool {
+        guard pid > 0 else { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
+    }
+}

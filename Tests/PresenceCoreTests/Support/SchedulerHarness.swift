@@ -1,0 +1,24 @@
+import PresenceCore
+
+/// A scheduler on virtual time with a scripted transport, started at the timeline's now.
+struct SchedulerHarness {
+    let timeline = VirtualTimeline()
+    let transport: ScriptedTransport
+    let scheduler: PresenceScheduler
+    let start: MonotonicTime
+
+    init(_ config: PresenceConfig, seed: UInt64 = 42, observer: any PresenceObserver = SilentPresenceObserver()) {
+        transport = ScriptedTransport(timeline: timeline)
+        scheduler = PresenceScheduler(
+            config: config, clock: timeline, timers: timeline, transport: transport,
+            random: SeededRandom(seed: seed), observer: observer
+        )
+        start = timeline.now
+        scheduler.start()
+    }
+
+    /// Runs the timeline until `duration` after the start.
+    func run(for duration: Duration) {
+        timeline.advance(to: start + duration)
+    }
+}

@@ -1,0 +1,43 @@
+import PresenceCore
+
+/// A transport that answers in virtual time with outcomes a test scripts, and logs every request.
+final class ScriptedTransport: PingTransport, @unchecked Sendable {
+    struct Sent {
+        var key: AgentKey
+        var at: MonotonicTime
+        var request: PingRequest
+    }
+
+    private let timeline: VirtualTimeline
+    private(set) var sent: [Sent] = []
+    private(set) var inFlight = 0
+    private(set) var maxInFlight = 0
+    var latency: Duration = .milliseconds(50)
+    var answer: @Sendable (PingRequest, MonotonicTime) -> PingOutcome = { _, _ in .success() }
+
+    init(timeline: VirtualTimeline) {
+        self.timeline = timeline
+    }
+
+    func send(_ request: PingRequest, completion: @escaping @Sendable (PingOutcome) -> Void) {
+        let now = timeline.now
+        sent.append(Sent(key: request.identity.key, at: now, request: request))
+        inFlight += 1
+        maxInFlight = max(maxInFlight, inFlight)
+        let outcome = answer(request, now)
+        _ = timeline.arm(at: now + latency, leeway: .zero) { [self] in
+            inFlight -= 1
+            completion(outcome)
+        }
+    }
+
+    /// Send times per agent, in order.
+    func times(by key: AgentKey) -> [MonotonicTime] {
+        sent.filter { $0.key == key }.map(\.at)
+    }
+
+    /// Send times of every agent.
+    func timesByAgent() -> [AgentKey: [MonotonicTime]] {
+        Dictionary(grouping: sent, by: \.key).mapValues { $0.map(\.at) }
+    }
+}
