@@ -1,0 +1,122 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import Synchronization
+
+/// A local stand-in of Brevo's `POST /v3/conversations/agentOnlinePing`, with fault injection.
+///
+/// It checks the `api-key` header and the body like Brevo, records every request, and can
+/// fail, slow down, hang, drop connections and rate-limit on demand (``FaultPlan``). The demo,
+/// the tests and the benchmarks use it in place of the real API.
+public final class BrevoStandIn: Sendable {
+    /// The host the stand-in listens on.
+    public let host: String
+    /// The port the stand-in listens on (the ephemeral one when started with port 0).
+    public let port: Int
+
+    private let serverChannel: any Channel
+    private let engine: StandInEngine
+    private let connections: ConnectionRegistry
+    private let log: RequestLog?
+    private let flushTask: Mutex<RepeatedTask?>
+    private let isShutDown = Mutex(false)
+
+    private init(
+        host: String, port: Int, serverChannel: any Channel, engine: StandInEngine,
+        connections: ConnectionRegistry, log: RequestLog?, flushTask: RepeatedTask?
+    ) {
+        self.host = host
+        self.port = port
+        self.serverChannel = serverChannel
+        self.engine = engine
+        self.connections = connections
+        self.log = log
+        self.flushTask = Mutex(flushTask)
+    }
+
+    /// Starts listening on `host:port` (port 0 picks a free one) and returns once bound.
+    ///
+    /// With `logFile`, one JSON line per request (`t`, `agent`, `status`) is appended to it,
+    /// written in batches at least every 250 ms and on ``shutdown()``.
+    public static func start(
+        host: String = "127.0.0.1",
+        port: Int = 0,
+        apiKey: String,
+        faults: FaultPlan = .none,
+        logFile: String? = nil
+    ) async throws -> BrevoStandIn {
+        let log = try logFile.map { try RequestLog(path: $0) }
+        let engine = StandInEngine(apiKey: apiKey, plan: faults, log: log)
+        let connections = ConnectionRegistry()
+        let group = MultiThreadedEventLoopGroup.singleton
+        let channel: any Channel
+        do {
+            channel = try await ServerBootstrap(group: group)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+                .childChannelInitializer { channel in
+                    connections.add(channel)
+                    return channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                        try channel.pipeline.syncOperations.addHandler(StandInHTTPHandler(engine: engine))
+                    }
+                }
+                .bind(host: host, port: port)
+                .get()
+        } catch {
+            log?.close()
+            throw error
+        }
+        guard let boundPort = channel.localAddress?.port else {
+            try? await channel.close()
+            log?.close()
+            throw StandInError.noLocalPort
+        }
+        let flushTask = log.map { log in
+            channel.eventLoop.scheduleRepeatedTask(initialDelay: .milliseconds(250), delay: .milliseconds(250)) { _ in
+                log.flush()
+            }
+        }
+        return BrevoStandIn(
+            host: host, port: boundPort, serverChannel: channel, engine: engine,
+            connections: connections, log: log, flushTask: flushTask
+        )
+    }
+
+    /// The API base URL to configure a client with, e.g. `http://127.0.0.1:40123/v3`.
+    public var baseURL: String {
+        let authority = host.contains(":") ? "[\(host)]" : host
+        return "http://\(authority):\(port)/v3"
+    }
+
+    /// A snapshot of every request received so far, in arrival order of decision.
+    public var requests: [RecordedRequest] { engine.requests }
+
+    /// Forgets the recorded requests (the log file is not touched).
+    public func clearRequests() {
+        engine.clearRequests()
+    }
+
+    /// Replaces the fault plan; its spans, rate window and random sequence start now.
+    public func setFaults(_ faults: FaultPlan) {
+        engine.install(faults)
+    }
+
+    /// Stops listening, closes every connection (hung ones too) and flushes the log.
+    ///
+    /// Idempotent.
+    public func shutdown() async throws {
+        let first = isShutDown.withLock { done in
+            defer { done = true }
+            return !done
+        }
+        guard first else { return }
+        flushTask.withLock { task in
+            task?.cancel()
+            task = nil
+        }
+        defer { log?.close() }
+        try await serverChannel.close()
+        await connections.closeAll()
+    }
+}

@@ -1,0 +1,24 @@
+import NIOCore
+import Synchronization
+
+/// The stand-in's open connections, so shutdown can close hung ones too.
+final class ConnectionRegistry: Sendable {
+    private let channels = Mutex<[ObjectIdentifier: any Channel]>([:])
+
+    /// Tracks `channel` until it closes.
+    func add(_ channel: any Channel) {
+        let id = ObjectIdentifier(channel)
+        channels.withLock { $0[id] = channel }
+        channel.closeFuture.whenComplete { [weak self] _ in
+            self?.channels.withLock { _ = $0.removeValue(forKey: id) }
+        }
+    }
+
+    /// Closes every open connection and waits for them to close.
+    func closeAll() async {
+        let open = channels.withLock { Array($0.values) }
+        for channel in open {
+            try? await channel.close()
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// Reads one request at a time from a connection and carries out the engine's reply.
+///
+/// Lives on its channel's event loop. NIO's pipelining handler holds back the next request
+/// until this one's answer has ended, so a hung request also blocks its connection, as it would
+/// at a real server.
+final class StandInHTTPHandler: ChannelInboundHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    /// Bodies above this are answered 413; Brevo's ping bodies are tiny.
+    static let maximumBodyBytes = 64 * 1024
+
+    private let engine: StandInEngine
+    private var head: HTTPRequestHead?
+    private var body: [UInt8] = []
+    private var bodyTooLarge = false
+    private var receivedAt = Date()
+    private var receivedNanoseconds: UInt64 = 0
+    var isActive = true
+
+    init(engine: StandInEngine) {
+        self.engine = engine
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            self.head = head
+            body.removeAll(keepingCapacity: true)
+            bodyTooLarge = false
+            receivedAt = Date()
+            receivedNanoseconds = StandInEngine.monotonicNow()
+        case .body(var buffer):
+            guard !bodyTooLarge else { return }
+            if body.count + buffer.readableBytes > Self.maximumBodyBytes {
+                bodyTooLarge = true
+                body.removeAll()
+            } else {
+                body += buffer.readBytes(length: buffer.readableBytes) ?? []
+            }
+        case .end:
+            guard let head else { return }
+            self.head = nil
+            let request = IncomingRequest(
+                method: head.method.rawValue,
+                path: String(head.uri.prefix { $0 != "?" }),
+                apiKey: head.headers.first(name: "api-key"),
+                contentType: head.headers.first(name: "content-type"),
+                userAgent: head.headers.first(name: "user-agent"),
+                body: body,
+                bodyTooLarge: bodyTooLarge,
+                receivedAt: receivedAt,
+                monotonicNanoseconds: receivedNanoseconds
+            )
+            body.removeAll()
+            let reply = engine.reply(to: request)
+            carryOut(reply, keepAlive: head.isKeepAlive && !reply.closeAfter, context: context)
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        isActive = false
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        context.close(promise: nil)
+    }
+
+    /// Waits the reply's delay, then answers, hangs, closes or resets.
+    private func carryOut(_ reply: StandInReply, keepAlive: Bool, context: ChannelHandlerContext) {
+        guard reply.delay > .zero else {
+            act(reply, keepAlive: keepAlive, context: context)
+            return
+        }
+        context.eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(Self.nanoseconds(reply.delay))) {
+            self.act(reply, keepAlive: keepAlive, context: context)
+        }
+    }
+
+    private func act(_ reply: StandInReply, keepAlive: Bool, context: ChannelHandlerContext) {
+        guard isActive else { return }
+        switch reply.action {
+        case .hang:
+            return
+        case .close:
+            context.close(promise: nil)
+        case .reset:
+            resetConnection(context: context)
+        case .answer:
+            answer(reply, keepAlive: keepAlive, context: context)
+        }
+    }
+
+    static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}
