@@ -58,9 +58,17 @@ struct StandInCommand: AsyncParsableCommand {
                 source.activate()
                 return source
             }
-            continuation.onTermination = { _ in sources.forEach { $0.cancel() } }
+            let holder = SignalSources(sources)
+            continuation.onTermination = { _ in holder.cancel() }
         }
         for await _ in signals { break }
         try await standIn.shutdown()
     }
+}
+
+/// Keeps signal sources alive for the stream's lifetime (Dispatch sources are thread-safe).
+private final class SignalSources: @unchecked Sendable {
+    let sources: [any DispatchSourceSignal]
+    init(_ sources: [any DispatchSourceSignal]) { self.sources = sources }
+    func cancel() { sources.forEach { $0.cancel() } }
 }

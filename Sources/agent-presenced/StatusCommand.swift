@@ -21,7 +21,7 @@ struct StatusCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let path = statusFile ?? ConfigLoader.defaultStatusFilePath(environment: ProcessInfo.processInfo.environment)
+        let path = statusFile ?? ConfigPaths.statusFilePath(configured: nil, configFolder: "/", environment: ProcessInfo.processInfo.environment)
         guard let data = FileManager.default.contents(atPath: path) else {
             Console.error("agent-presenced is not running: no status file at \(path)")
             throw ExitCode.failure

@@ -14,6 +14,12 @@ struct ConfigParserErrorTests {
         expectOneConfigIssue("ping:\n  interval: 60s\n   jitter: 2s\n", keyPath: "", line: 3, mentions: "malformed YAML")
     }
 
+    @Test("a second document and tab indentation get plain explanations")
+    func yamlHints() {
+        expectOneConfigIssue("agents:\n---\nping:\n", keyPath: "", line: 2, mentions: "only one document is allowed")
+        expectOneConfigIssue("ping:\n\tinterval: 60s\n", keyPath: "", line: 2, mentions: "does not allow tabs")
+    }
+
     @Test("a repeated mapping key is an issue naming both lines")
     func duplicateKeys() {
         expectOneConfigIssue("ping:\n  interval: 60s\n  timeout: 5s\n  interval: 30s\n",

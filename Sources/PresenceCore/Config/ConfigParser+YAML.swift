@@ -18,15 +18,24 @@ extension ConfigParser {
         func located(_ line: Int?, _ keyPath: String, _ message: String) -> ConfigIssue {
             ConfigIssue(location: ConfigLocation(file: file, line: line), keyPath: keyPath, message: message)
         }
-        func described(_ problem: String, _ context: YamlError.Context?) -> String {
-            guard let context else { return "malformed YAML: \(problem)" }
-            return "malformed YAML: \(problem) (\(context.text) at line \(context.mark.line))"
+        func described(_ problem: String, _ context: YamlError.Context?, line: Int) -> String {
+            if context?.text == "expected a single document in the stream" {
+                return "malformed YAML: only one document is allowed, found a second one (a second ---?)"
+            }
+            var message = "malformed YAML: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line))" }
+            // libyaml's wording for a tab is cryptic; tabs are the usual cause of this one.
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            if line >= 1, line <= lines.count, lines[line - 1].contains("\t") {
+                message += "; YAML does not allow tabs for indentation"
+            }
+            return message
         }
         switch error {
         case let .scanner(context, problem, mark, _),
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            return located(mark.line, "", described(problem, context))
+            return located(mark.line, "", described(problem, context, line: mark.line))
         case let .reader(problem, offset, _, _):
             let line = offset.map { lineNumber(atUTF8Offset: $0, in: yaml) }
             return located(line, "", "unreadable text: \(problem)")

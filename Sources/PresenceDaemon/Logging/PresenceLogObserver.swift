@@ -56,7 +56,7 @@ public struct PresenceLogObserver: PresenceObserver {
         case .email(let email, _): metadata["agent_id"] = .string(email)
         }
         if let label = record.spec.label { metadata["agent_label"] = .string(label) }
-        metadata["attempt"] = .stringConvertible(record.consecutiveFailures + 1)
+        if record.consecutiveFailures > 0 { metadata["attempt"] = .stringConvertible(record.consecutiveFailures) }
         guard let outcome else { return metadata }
         if let status = outcome.status { metadata["http_status"] = .stringConvertible(status) }
         if let errorClass = outcome.errorClass { metadata["error_class"] = .string(errorClass.rawValue) }

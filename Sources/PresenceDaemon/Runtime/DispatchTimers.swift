@@ -33,8 +33,9 @@ public final class DispatchTimers: TimerScheduling, Sendable {
     }
 }
 
-/// A Dispatch timer source behind the ``ArmedTimer`` seam.
-final class DispatchArmedTimer: ArmedTimer, Sendable {
+/// A Dispatch timer source behind the ``ArmedTimer`` seam (Dispatch sources are thread-safe,
+/// though not marked `Sendable`).
+final class DispatchArmedTimer: ArmedTimer, @unchecked Sendable {
     private let source: any DispatchSourceTimer
 
     init(source: any DispatchSourceTimer) {

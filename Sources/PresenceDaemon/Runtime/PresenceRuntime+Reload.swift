@@ -9,7 +9,7 @@ extension PresenceRuntime {
     ///
     /// Called on the reload queue (never the scheduler's, so a slow disk delays no ping).
     public func reload() {
-        notifier.reloading(monotonicMicroseconds: SystemdNotifier.monotonicMicroseconds())
+        notifier.reloading()
         let path = timers.queue.sync { loaded.path }
         let result = Result { () throws(ConfigError) -> LoadedConfig in try ConfigLoader.load(path: path) }
         timers.queue.sync {

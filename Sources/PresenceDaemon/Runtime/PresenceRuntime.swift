@@ -48,8 +48,8 @@ public final class PresenceRuntime: @unchecked Sendable {
             transport: BrevoPingTransport(client: client),
             observer: PresenceLogObserver(logger: logger)
         )
-        if let configuration = WatchdogConfiguration.current() {
-            watchdog = WatchdogGate(timeout: configuration.timeout)
+        if let configuration = WatchdogConfiguration.fromEnvironment() {
+            watchdog = WatchdogGate(configuration: configuration, startedAt: UInt64(clock.now.nanoseconds))
         }
     }
 

@@ -7,7 +7,7 @@ import Glibc
 ///
 /// A Dispatch signal source never runs its handler concurrently, and signals that arrive while
 /// a reload runs merge into one pending event: a storm of SIGHUPs yields at most two reloads.
-public final class ReloadSignal: Sendable {
+public final class ReloadSignal: @unchecked Sendable {
     private let source: any DispatchSourceSignal
 
     /// Ignores SIGHUP at once, so that an early signal cannot kill the process before the

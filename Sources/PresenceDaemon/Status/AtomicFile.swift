@@ -22,7 +22,7 @@ public enum AtomicFile {
     }
 
     /// Writes `data` to `path` atomically with mode `mode`.
-    public static func write(_ data: Data, to path: String, mode: mode_t = 0o644) throws(WriteError) {
+    public static func write(_ data: Data, to path: String, mode: mode_t = 0o644) throws {
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         var template = Array("\(folder)/.\(name).XXXXXX".utf8CString)
@@ -51,7 +51,7 @@ public enum AtomicFile {
         }
     }
 
-    private static func writeAll(_ data: Data, to fd: Int32, path: String) throws(WriteError) {
+    private static func writeAll(_ data: Data, to fd: Int32, path: String) throws {
         let failed: Bool = data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {

@@ -28,21 +28,27 @@ public struct JournalSink: Sendable {
     ///
     /// All assignments are packed into one buffer so a single pointer stays valid while the
     /// iovecs point into it; no fixed-size buffer limits a value.
-    static func send(_ fields: [JournalField]) -> Int32 {
+    static func send(
+        _ fields: [JournalField],
+        through sendv: (UnsafePointer<iovec>?, Int32) -> Int32 = { sd_journal_sendv($0, $1) }
+    ) -> Int32 {
         guard !fields.isEmpty else { return 0 }
         var buffer: [UInt8] = []
         var spans: [(offset: Int, length: Int)] = []
         spans.reserveCapacity(fields.count)
+        buffer.reserveCapacity(fields.reduce(0) { $0 + $1.name.utf8.count + 1 + $1.value.count })
         for field in fields {
-            let assignment = field.assignment
-            spans.append((buffer.count, assignment.count))
-            buffer.append(contentsOf: assignment)
+            let start = buffer.count
+            buffer.append(contentsOf: field.name.utf8)
+            buffer.append(UInt8(ascii: "="))
+            buffer.append(contentsOf: field.value)
+            spans.append((start, buffer.count - start))
         }
         return buffer.withUnsafeMutableBytes { raw -> Int32 in
             guard let base = raw.baseAddress else { return -EINVAL }
             let vectors = spans.map { iovec(iov_base: base + $0.offset, iov_len: $0.length) }
             return vectors.withUnsafeBufferPointer { vectorBuffer in
-                sd_journal_sendv(vectorBuffer.baseAddress, Int32(clamping: vectorBuffer.count))
+                sendv(vectorBuffer.baseAddress, Int32(clamping: vectorBuffer.count))
             }
         }
     }

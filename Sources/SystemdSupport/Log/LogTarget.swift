@@ -1,3 +1,5 @@
+import Glibc
+
 /// Where the daemon's logs go.
 public enum LogTarget: String, Sendable, CaseIterable {
     /// Native journal entries with structured fields (``JournalLogHandler``).
@@ -8,7 +10,7 @@ public enum LogTarget: String, Sendable, CaseIterable {
     /// ``journal`` when stderr is the journal stream (`JOURNAL_STREAM` matches its device and
     /// inode, i.e. running under systemd), else ``stderr``.
     public static func automatic(
-        fileDescriptor: Int32 = 2,
+        fileDescriptor: Int32 = STDERR_FILENO,
         journalStream: String? = JournalStream.environmentValue()
     ) -> LogTarget {
         JournalStream.isConnected(fileDescriptor: fileDescriptor, journalStream: journalStream)

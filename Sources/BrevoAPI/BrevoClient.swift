@@ -1,0 +1,69 @@
+import AsyncHTTPClient
+import NIOCore
+import PresenceCore
+import Synchronization
+
+/// Brevo's `agentOnlinePing` over one shared, pooled `HTTPClient`.
+///
+/// Every failure becomes a typed ``PingOutcome``; nothing throws. The API key travels only
+/// in the `api-key` header: it is never part of a message, a description or a log.
+/// Call ``shutdown()`` before the last reference goes away.
+public final class BrevoClient: Sendable {
+    /// The most of an answer body read; the rest is dropped (the status still counts).
+    public static let maximumBodyBytes = 64 * 1024
+
+    let httpClient: HTTPClient
+    /// The per-request deadline, also used as the connect and read timeouts.
+    let timeout: Duration
+    let userAgent: String
+    private let credentials: Mutex<BrevoCredentials>
+    private let isShutDown = Mutex(false)
+
+    /// Creates a client.
+    ///
+    /// - Parameters:
+    ///   - baseURL: the API base, e.g. `https://api.brevo.com/v3`.
+    ///   - apiKey: the account's API key.
+    ///   - timeout: connect timeout, read timeout and overall deadline of one ping.
+    ///   - eventLoopGroup: the group the HTTP client runs on.
+    ///   - userAgent: the `User-Agent` header.
+    public init(
+        baseURL: String,
+        apiKey: String,
+        timeout: Duration,
+        eventLoopGroup: any EventLoopGroup = HTTPClient.defaultEventLoopGroup,
+        userAgent: String = BrevoAPIVersion.userAgent
+    ) {
+        let amount = TimeAmount.nanoseconds(max(timeout.nanoseconds, 1_000_000))
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: amount, read: amount),
+            connectionPool: .init(idleTimeout: .seconds(30)),
+            decompression: .disabled
+        )
+        // Retries are the scheduler's job, with backoff inside the presence window.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        httpClient = HTTPClient(eventLoopGroup: eventLoopGroup, configuration: configuration)
+        self.timeout = timeout
+        self.userAgent = userAgent
+        credentials = Mutex(BrevoCredentials(baseURL: baseURL, apiKey: apiKey))
+    }
+
+    /// Replaces the base URL and key; requests started from now on use them.
+    public func updateCredentials(baseURL: String, apiKey: String) {
+        credentials.withLock { $0 = BrevoCredentials(baseURL: baseURL, apiKey: apiKey) }
+    }
+
+    /// The credentials for the next request.
+    var currentCredentials: BrevoCredentials { credentials.withLock { $0 } }
+
+    /// Shuts the HTTP client down; later pings report `.cancelled`. Idempotent.
+    public func shutdown() async {
+        let first = isShutDown.withLock { done in
+            defer { done = true }
+            return !done
+        }
+        guard first else { return }
+        try? await httpClient.shutdown()
+    }
+}

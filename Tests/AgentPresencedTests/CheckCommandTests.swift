@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+@Suite struct CheckCommandTests {
+    @Test func aGoodConfigPrintsASummaryAndExitsZero() throws {
+        let folder = try TemporaryFolder()
+        let key = try folder.write("key", "secret-key-123\n")
+        let config = try folder.write("config.yaml", """
+            brevo:
+              api_key_file: \(key)
+            ping:
+              interval: 30s
+            agents:
+              - id: a1
+              - id: a2
+              - email: liz@example.com
+                name: Liz
+                enabled: false
+            """, mode: 0o644)
+        let result = try DaemonBinary.run(["check", "--config", config])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2 enabled, 1 disabled"))
+        #expect(result.stdout.contains("240 requests/hour"))
+        #expect(!result.stdout.contains("secret-key-123") && !result.stderr.contains("secret-key-123"))
+    }
+
+    @Test func aBadConfigNamesFileLineAndKeyAndExits78() throws {
+        let folder = try TemporaryFolder()
+        let key = try folder.write("key", "k\n")
+        let config = try folder.write("config.yaml", """
+            brevo:
+              api_key_file: \(key)
+            agents:
+              - id: a1
+              - email: "liz@"
+                name: Liz
+            """, mode: 0o644)
+        let result = try DaemonBinary.run(["check", "--config", config])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("config.yaml:5"), "\(result.stderr)")
+        #expect(result.stderr.contains("agents[1].email"))
+    }
+
+    @Test func aMissingConfigExits78() throws {
+        let result = try DaemonBinary.run(["check", "--config", "/nonexistent/agent-presenced.yaml"])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("/nonexistent/agent-presenced.yaml"))
+    }
+
+    @Test func theEnvironmentVariableNamesTheConfig() throws {
+        let result = try DaemonBinary.run(["check"], environment: ["AGENT_PRESENCED_CONFIG": "/nonexistent/from-env.yaml"])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("/nonexistent/from-env.yaml"))
+    }
+
+    @Test func anUnknownOptionIsAUsageError() throws {
+        let result = try DaemonBinary.run(["check", "--no-such-option"])
+        #expect(result.status == 64)
+    }
+}
