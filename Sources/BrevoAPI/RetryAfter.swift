@@ -26,8 +26,3 @@ public enum RetryAfter {
         .seconds(min(max(seconds, 0), maximum.components.seconds))
     }
 }
-
-extension Character {
-    /// Whether this is one of `0`…`9`.
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
-}

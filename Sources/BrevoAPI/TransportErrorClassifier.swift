@@ -85,6 +85,11 @@ enum TransportErrorClassifier {
     private static func classifyByTypeName(_ error: any Error) -> (PingErrorClass, String) {
         let name = String(reflecting: type(of: error))
         if name.hasSuffix("NIOConnectionError") {
+            // No connection attempt at all means name resolution found no address.
+            let attempts = Mirror(reflecting: error).children.first { $0.label == "connectionErrors" }?.value
+            if let attempts = attempts as? any Collection, attempts.isEmpty {
+                return (.connect, "cannot resolve the API host")
+            }
             return (.connect, "cannot connect to the API host")
         }
         if name.contains("SSL") || name.contains("TLS") {

@@ -55,10 +55,10 @@ public final class BrevoStandIn: Sendable {
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
                 .childChannelInitializer { channel in
-                    connections.add(channel)
+                    let number = connections.add(channel)
                     return channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                        try channel.pipeline.syncOperations.addHandler(StandInHTTPHandler(engine: engine))
+                        try channel.pipeline.syncOperations.addHandler(StandInHTTPHandler(engine: engine, connection: number))
                     }
                 }
                 .bind(host: host, port: port)
@@ -115,8 +115,16 @@ public final class BrevoStandIn: Sendable {
             task?.cancel()
             task = nil
         }
-        defer { log?.close() }
-        try await serverChannel.close()
+        // Close everything even when one step fails; report the listener's error last.
+        let closed: Result<Void, any Error>
+        do {
+            try await serverChannel.close()
+            closed = .success(())
+        } catch {
+            closed = .failure(error)
+        }
         await connections.closeAll()
+        log?.close()
+        try closed.get()
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 
 /// A fully read request, as the HTTP handler hands it to the engine.
 struct IncomingRequest: Sendable {
+    var connection: Int
     var method: String
     var path: String
     var apiKey: String?

@@ -8,6 +8,8 @@ public struct RecordedRequest: Sendable, Equatable {
     public var receivedAt: Date
     /// Monotonic arrival time (`CLOCK_MONOTONIC`, nanoseconds).
     public var monotonicNanoseconds: UInt64
+    /// The connection it came on, numbered from 1 in the order connections were accepted.
+    public var connection: Int
     /// The HTTP method.
     public var method: String
     /// The request path, without the query.
@@ -33,6 +35,7 @@ public struct RecordedRequest: Sendable, Equatable {
     public init(
         receivedAt: Date,
         monotonicNanoseconds: UInt64,
+        connection: Int = 0,
         method: String,
         path: String,
         agentId: String? = nil,
@@ -46,6 +49,7 @@ public struct RecordedRequest: Sendable, Equatable {
     ) {
         self.receivedAt = receivedAt
         self.monotonicNanoseconds = monotonicNanoseconds
+        self.connection = connection
         self.method = method
         self.path = path
         self.agentId = agentId

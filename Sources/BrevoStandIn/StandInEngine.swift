@@ -59,6 +59,7 @@ final class StandInEngine: Sendable {
         var record = RecordedRequest(
             receivedAt: request.receivedAt,
             monotonicNanoseconds: request.monotonicNanoseconds,
+            connection: request.connection,
             method: request.method,
             path: request.path,
             agentId: check?.agentId,

@@ -15,6 +15,7 @@ final class StandInHTTPHandler: ChannelInboundHandler {
     static let maximumBodyBytes = 64 * 1024
 
     private let engine: StandInEngine
+    private let connection: Int
     private var head: HTTPRequestHead?
     private var body: [UInt8] = []
     private var bodyTooLarge = false
@@ -22,8 +23,9 @@ final class StandInHTTPHandler: ChannelInboundHandler {
     private var receivedNanoseconds: UInt64 = 0
     var isActive = true
 
-    init(engine: StandInEngine) {
+    init(engine: StandInEngine, connection: Int) {
         self.engine = engine
+        self.connection = connection
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -46,6 +48,7 @@ final class StandInHTTPHandler: ChannelInboundHandler {
             guard let head else { return }
             self.head = nil
             let request = IncomingRequest(
+                connection: connection,
                 method: head.method.rawValue,
                 path: String(head.uri.prefix { $0 != "?" }),
                 apiKey: head.headers.first(name: "api-key"),

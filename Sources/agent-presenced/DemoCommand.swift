@@ -31,7 +31,7 @@ struct DemoCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let keyPath = folder + "/brevo-api-key"
-        FileManager.default.createFile(atPath: keyPath, contents: Data((apiKey + "\n").utf8), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: keyPath, contents: Data((apiKey + "\n").utf8), attributes: [.posixPermissions: 0o600])
         let configPath = folder + "/config.yaml"
         try DemoRoster.yaml(baseURL: standIn.baseURL, folder: folder).write(toFile: configPath, atomically: true, encoding: .utf8)
 

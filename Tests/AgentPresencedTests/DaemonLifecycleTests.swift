@@ -61,7 +61,7 @@ import Glibc
 
     @Test func aConfigErrorAtStartReportsStatusAndErrnoAndExits78() async throws {
         let daemon = try await DaemonUnderTest(agents: "      - id: \"\"")
-        _ = try daemon.start()
+        try daemon.launch()
         let failure = daemon.notify.waitFor(timeout: .seconds(10)) { $0.contains("ERRNO=") }
         #expect(failure?.contains("STATUS=") == true)
         daemon.process?.waitUntilExit()

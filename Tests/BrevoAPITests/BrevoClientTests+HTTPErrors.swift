@@ -116,6 +116,8 @@ extension BrevoClientTests {
             // The cut connection is not reused: the next ping still works.
             standIn.setFaults(.none)
             #expect(await client.agentOnlinePing(alice).isSuccess)
+            let connections = standIn.requests.map(\.connection)
+            #expect(connections.count == 2 && connections[0] != connections[1])
         }
     }
 }

@@ -15,6 +15,15 @@ extension BrevoClientTests {
         }
     }
 
+    @Test func latencyIsAddedBeforeTheAnswer() async throws {
+        try await withStandIn(faults: FaultPlan(latency: .milliseconds(20))) { _, client in
+            #expect(await client.agentOnlinePing(alice).isSuccess)
+        }
+        try await withStandIn(faults: FaultPlan(latency: .seconds(30)), timeout: .milliseconds(300)) { _, client in
+            #expect(await client.agentOnlinePing(alice).errorClass == .timeout)
+        }
+    }
+
     @Test func tricklingBodyGivesTimeout() async throws {
         let plan = FaultPlan(failureRate: 1, trickle: .init(chunkSize: 1, interval: .milliseconds(100)))
         try await withStandIn(faults: plan, timeout: .milliseconds(300)) { _, client in

@@ -72,6 +72,7 @@ import Testing
                 #expect(await client.agentOnlinePing(alice).isSuccess)
             }
             #expect(standIn.requests.count == 5)
+            #expect(Set(standIn.requests.map(\.connection)).count == 1)
         }
     }
 
@@ -83,7 +84,7 @@ import Testing
                 }
                 return await group.reduce(into: []) { $0.append($1) }
             }
-            #expect(outcomes.allSatisfy(\.isSuccess))
+            #expect(outcomes.allSatisfy { $0.isSuccess })
             #expect(Set(standIn.requests.compactMap(\.agentId)).count == 20)
         }
     }

@@ -6,7 +6,7 @@ import Foundation
 /// A deliberately plain HTTP/1.1 client over a blocking socket, to poke the stand-in with
 /// requests the real client would never send (no key, bad bodies, wrong paths).
 enum RawHTTP {
-    struct Answer {
+    struct Answer: Sendable {
         var status: Int
         var headers: [String: String]
         var body: String

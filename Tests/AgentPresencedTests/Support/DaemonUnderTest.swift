@@ -47,10 +47,15 @@ final class DaemonUnderTest: @unchecked Sendable {
 
     /// Starts `agent-presenced run` and waits for `READY=1`; returns that datagram.
     func start() throws -> String? {
+        try launch()
+        return notify.waitFor { $0.contains("READY=1") }
+    }
+
+    /// Starts `agent-presenced run` without waiting for anything.
+    func launch() throws {
         let (process, _, err) = try DaemonBinary.start(["run", "--config", configPath], environment: ["NOTIFY_SOCKET": notify.path])
         self.process = process
         stderrPipe = err
-        return notify.waitFor { $0.contains("READY=1") }
     }
 
     /// Sends `signal` to the daemon.

@@ -1,0 +1,43 @@
+/// The send times of the last hour, so that no sliding hour ever exceeds a known budget.
+///
+/// Brevo's window alignment is unknown; keeping every sliding hour under the budget keeps
+/// every fixed window under it too.
+public struct RequestLedger: Hashable, Sendable {
+    /// The window the budget applies to.
+    public static let window: Duration = .seconds(3600)
+    private var times: [MonotonicTime] = []
+    private var head = 0
+
+    /// Creates an empty ledger.
+    public init() {}
+
+    /// Records a request sent at `time`.
+    public mutating func record(_ time: MonotonicTime) {
+        times.append(time)
+    }
+
+    /// Requests sent within the hour before `now`.
+    public mutating func count(at now: MonotonicTime) -> Int {
+        prune(now)
+        return times.count - head
+    }
+
+    /// When one more request fits a budget of `budget`, given `reserve` slots kept free.
+    public mutating func nextSlot(at now: MonotonicTime, budget: Int, reserve: Int = 0) -> MonotonicTime {
+        prune(now)
+        let allowed = max(0, budget - reserve)
+        let used = times.count - head
+        guard used >= allowed else { return now }
+        // The slot frees when the oldest request that keeps us at the limit leaves the window.
+        let index = head + (used - allowed)
+        return times[index] + Self.window
+    }
+
+    private mutating func prune(_ now: MonotonicTime) {
+        while head < times.count, times[head] + Self.window <= now { head += 1 }
+        if head > 1024, head * 2 > times.count {
+            times.removeFirst(head)
+            head = 0
+        }
+    }
+}
