@@ -63,16 +63,21 @@ import Testing
         #expect(harness.scheduler.snapshot().filter { $0.state == .disabled }.count == 3)
     }
 
-    @Test func missedTicksAreSkippedNotReplayed() {
+    /// Ten missed intervals (a stalled process, a suspended machine) give each agent one prompt
+    /// ping, spread over the startup window, never a replay of the missed ticks.
+    @Test func aStallRepingsEveryAgentOnceWithoutReplayingMissedTicks() {
         let harness = SchedulerHarness(Rosters.config(Rosters.agents(10), jitter: .zero))
         harness.run(for: .seconds(120))
         let before = harness.transport.sent.count
         harness.timeline.stall(for: .seconds(600))
-        harness.timeline.advance(by: .seconds(1))
-        let burst = harness.transport.sent.count - before
-        #expect(burst == 10, "after a 10-interval stall each agent pings once, got \(burst)")
-        harness.timeline.advance(by: .seconds(20))
-        #expect(harness.transport.sent.count - before <= 20)
+        let resumed = harness.timeline.now
+        harness.timeline.advance(by: .seconds(3))
+        let burst = harness.transport.sent.dropFirst(before)
+        #expect(burst.count == 10, "after a 10-interval stall each agent pings once, got \(burst.count)")
+        #expect(Set(burst.map(\.key)).count == 10)
+        #expect(burst.allSatisfy { $0.at - resumed <= .seconds(3) })
+        harness.timeline.advance(by: .seconds(25))
+        #expect(harness.transport.sent.count - before == 10)
     }
 
     @Test func inFlightRequestsNeverExceedTheCap() {

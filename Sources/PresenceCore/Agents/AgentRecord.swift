@@ -29,6 +29,11 @@ public struct AgentRecord: Hashable, Sendable {
     public var pingsFailed: Int
     /// Whether a request for this agent is in flight.
     public var inFlight: Bool
+    /// Ticks a rejected agent still skips before its next try.
+    public var rejectedSkips = 0
+
+    /// A rejected agent is tried again every this many ticks, so a fixed config recovers alone.
+    public static let rejectedCadence = 10
 
     /// Creates the record of an agent that has not pinged yet.
     public init(spec: AgentSpec, phase: Duration) {
@@ -94,6 +99,12 @@ public struct AgentRecord: Hashable, Sendable {
     public mutating func refreshLapse(at now: MonotonicTime, window: Duration) -> Transition? {
         guard state == .retrying || state == .paused || state == .online, isLapsed(at: now, window: window) else { return nil }
         return move(to: .lapsed)
+    }
+
+    /// Marks the agent held back for the whole account.
+    public mutating func pause() -> Transition? {
+        guard spec.enabled, state != .rejected else { return nil }
+        return move(to: .paused)
     }
 
     /// Marks the agent disabled (or enabled again, as `pending`).

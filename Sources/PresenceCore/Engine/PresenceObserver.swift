@@ -5,6 +5,32 @@ public protocol PresenceObserver: Sendable {
 
     /// A ping completed, whatever its outcome (logged at debug: a healthy roster is quiet).
     func pingCompleted(_ record: AgentRecord, outcome: PingOutcome)
+
+    /// The account was paused or resumed; `reason` says why (for the log and `STATUS=`).
+    func accountChanged(_ change: AccountGate.Change, reason: String?)
+
+    /// Pooled connections were recycled after repeated timeouts.
+    func connectionsRecycled()
+
+    /// Every agent was re-pinged after a stall or a suspend.
+    func resynced(reason: String)
+
+    /// The interval changed to fit the budget (a learned limit, or a reload).
+    func planChanged(_ plan: BudgetPlan)
+}
+
+extension PresenceObserver {
+    /// The account was paused or resumed; `reason` says why (for the log and `STATUS=`).
+    public func accountChanged(_ change: AccountGate.Change, reason: String?) {}
+
+    /// Pooled connections were recycled after repeated timeouts.
+    public func connectionsRecycled() {}
+
+    /// Every agent was re-pinged after a stall or a suspend.
+    public func resynced(reason: String) {}
+
+    /// The interval changed to fit the budget (a learned limit, or a reload).
+    public func planChanged(_ plan: BudgetPlan) {}
 }
 
 /// An observer that ignores everything.

@@ -19,18 +19,22 @@ extension PresenceScheduler {
     ///
     /// Unchanged agents keep their timer, phase, state and counters: no extra ping and no
     /// skipped one. Removed and disabled agents stop; added and re-enabled ones get their first
-    /// ping within the startup spread. A new interval or jitter re-arms every agent on the new
-    /// grid from its last ping, never sooner than half an interval after it.
+    /// ping within the startup spread. A new interval or jitter (or a budget that needs one)
+    /// re-arms every agent on the new grid from its last ping, never sooner than half an
+    /// interval after it.
     @discardableResult
     public func apply(_ newConfig: PresenceConfig) -> Reconciliation {
         var result = Reconciliation()
         let now = clock.now
-        let cadenceChanged = newConfig.ping.interval != config.ping.interval || newConfig.ping.jitter != config.ping.jitter
+        let newPlan = BudgetPlan.bestEffort(
+            agents: newConfig.enabledAgents.count, ping: newConfig.ping,
+            budget: newConfig.rateLimit.requestsPerHour ?? gate.learnedLimit
+        )
+        let cadenceChanged = newPlan.interval != schedule.interval || newConfig.ping.jitter != schedule.jitter
         result.cadenceChanged = cadenceChanged
         config = newConfig
-        if cadenceChanged {
-            schedule = PingSchedule(origin: schedule.origin, interval: newConfig.ping.interval, jitter: newConfig.ping.jitter)
-        }
+        plan = newPlan
+        if retryBudget != .unlimited { retryBudget.capacity = max(3, Double(newConfig.enabledAgents.count) / 4) }
 
         var newRecords: [AgentKey: AgentRecord] = [:]
         var newOrder: [AgentKey] = []
@@ -46,10 +50,10 @@ extension PresenceScheduler {
             let wasEnabled = record.spec.enabled
             record.spec = spec
             record.spec.enabled = wasEnabled
-            if cadenceChanged { record.phase = schedule.phase(of: key) }
             switch (wasEnabled, spec.enabled) {
             case (true, false):
                 armed.removeValue(forKey: key)?.cancel()
+                retryTimers.removeValue(forKey: key)?.cancel()
                 _ = record.setEnabled(false)
                 result.disabled.append(key)
             case (false, true):
@@ -63,31 +67,19 @@ extension PresenceScheduler {
         }
         for (key, _) in records {
             armed.removeValue(forKey: key)?.cancel()
+            retryTimers.removeValue(forKey: key)?.cancel()
             result.removed.append(key)
         }
         records = newRecords
         order = newOrder
         result.removed.sort()
 
-        if running {
-            if cadenceChanged { rearmKept(except: Set(toStart), now: now) }
-            armFirstPings(of: toStart, from: now)
+        if cadenceChanged {
+            changeCadence(interval: newPlan.interval, jitter: newConfig.ping.jitter, now: now, except: Set(toStart))
+            if newPlan.stretched { observer.planChanged(newPlan) }
         }
+        if running { armFirstPings(of: toStart, from: now) }
         version &+= 1
         return result
-    }
-
-    private func rearmKept(except fresh: Set<AgentKey>, now: MonotonicTime) {
-        for key in order where !fresh.contains(key) {
-            guard let record = records[key], record.spec.enabled, armed[key] != nil else { continue }
-            let lastPing = record.lastAttemptAt ?? now
-            let tick = schedule.nextTick(after: nil, lastPing: lastPing, now: now, phase: record.phase)
-            let due = max(now, schedule.dueTime(of: key, phase: record.phase, tick: tick, seed: jitterSeed))
-            var updated = record
-            updated.tick = tick
-            updated.nextPingAt = due
-            records[key] = updated
-            arm(key, at: due)
-        }
     }
 }

@@ -1,43 +1,72 @@
-/// Keeps every enabled agent on its schedule: one timer per agent, one ping per tick.
+/// Keeps every enabled agent on its schedule: one timer per agent, one ping per tick, retries
+/// inside the presence window, and the account's limits over all of them.
 ///
 /// The scheduler is confined to the serial context of its ``TimerScheduling`` seam: every method
 /// must be called there, and every timer handler and transport completion hops back there. That
 /// confinement, not a lock, is what makes it safe to share (`@unchecked Sendable`).
 ///
 /// Time, randomness, timers and the transport are parameters, so the same code runs on Dispatch
-/// in the daemon and in virtual time in tests.
+/// in the daemon and in virtual time in tests. The decisions themselves live in small value
+/// types: ``PingSchedule`` (when), ``RetryPolicy`` and ``RetryBudget`` (whether to retry),
+/// ``AccountGate``, ``RequestLedger`` and ``BudgetPlan`` (what the account allows).
 public final class PresenceScheduler: @unchecked Sendable {
     /// The configuration in force.
     public internal(set) var config: PresenceConfig
     /// The grid all agents' ticks are placed on.
     public internal(set) var schedule: PingSchedule
+    /// The interval the budget allows, and what it costs.
+    public internal(set) var plan: BudgetPlan
+    /// The account-wide state (pauses, learned limits).
+    public internal(set) var gate = AccountGate()
     /// Increases on every change a report would show, so writers can skip unchanged states.
     public internal(set) var version: UInt64 = 0
     /// Requests in flight now.
-    public private(set) var inFlightCount = 0
+    public internal(set) var inFlightCount = 0
 
     let clock: any PresenceClock
     let timers: any TimerScheduling
     let transport: any PingTransport
     let observer: any PresenceObserver
     let jitterSeed: UInt64
+    var random: any RandomNumberGenerator
+    var retryPolicy: RetryPolicy
+    var retryBudget: RetryBudget
+    var ledger = RequestLedger()
+    var retryLedger = RequestLedger()
     var records: [AgentKey: AgentRecord] = [:]
     var order: [AgentKey] = []
     var armed: [AgentKey: any ArmedTimer] = [:]
-    var waiting: [AgentKey] = []
+    var retryTimers: [AgentKey: any ArmedTimer] = [:]
+    var resumeTimer: (any ArmedTimer)?
+    var waiting: [(key: AgentKey, kind: AttemptKind)] = []
     var waitingHead = 0
+    var pacedSlot: MonotonicTime?
+    var consecutiveTimeouts = 0
+    var lastRecycleAt: MonotonicTime?
     var running = false
+
+    /// Why an attempt is made.
+    enum AttemptKind {
+        /// A regular tick.
+        case tick
+        /// A retry of a failed tick.
+        case retry
+    }
 
     /// Creates a scheduler for `config`; nothing is armed before ``start()``.
     ///
-    /// `random` seeds the per-tick jitter; pass a seeded generator for reproducible runs.
+    /// `random` seeds the per-tick jitter and draws the retry backoffs; pass a seeded generator
+    /// for reproducible runs. `retryPolicy` and `retryBudget` exist to compare policies; the
+    /// defaults are the daemon's.
     public init(
         config: PresenceConfig,
         clock: any PresenceClock,
         timers: any TimerScheduling,
         transport: any PingTransport,
         random: any RandomNumberGenerator = SystemRandomNumberGenerator(),
-        observer: any PresenceObserver = SilentPresenceObserver()
+        observer: any PresenceObserver = SilentPresenceObserver(),
+        retryPolicy: RetryPolicy = RetryPolicy(),
+        retryBudget: RetryBudget? = nil
     ) {
         self.config = config
         self.clock = clock
@@ -45,8 +74,13 @@ public final class PresenceScheduler: @unchecked Sendable {
         self.transport = transport
         var random = random
         self.jitterSeed = random.next()
+        self.random = random
         self.observer = observer
-        self.schedule = PingSchedule(origin: clock.now, interval: config.ping.interval, jitter: config.ping.jitter)
+        let enabled = config.enabledAgents.count
+        self.plan = BudgetPlan.bestEffort(agents: enabled, ping: config.ping, budget: config.rateLimit.requestsPerHour)
+        self.retryPolicy = retryPolicy
+        self.retryBudget = retryBudget ?? RetryBudget.forRoster(agents: enabled)
+        self.schedule = PingSchedule(origin: clock.now, interval: plan.interval, jitter: config.ping.jitter)
         for spec in config.agents {
             records[spec.key] = AgentRecord(spec: spec, phase: schedule.phase(of: spec.key))
             order.append(spec.key)
@@ -59,16 +93,19 @@ public final class PresenceScheduler: @unchecked Sendable {
         running = true
         let now = clock.now
         schedule.origin = now
-        let enabled = order.filter { records[$0]?.spec.enabled == true }
-        armFirstPings(of: enabled, from: now)
+        armFirstPings(of: enabledKeys(), from: now)
         version &+= 1
     }
 
-    /// Stops scheduling: cancels every timer and queued ping. Requests in flight may finish.
+    /// Stops scheduling: cancels every timer, retry and queued ping. Requests in flight finish.
     public func stop() {
         running = false
         for timer in armed.values { timer.cancel() }
+        for timer in retryTimers.values { timer.cancel() }
+        resumeTimer?.cancel()
         armed.removeAll()
+        retryTimers.removeAll()
+        resumeTimer = nil
         waiting.removeAll()
         waitingHead = 0
         for key in order { records[key]?.nextPingAt = nil }
@@ -99,6 +136,10 @@ public final class PresenceScheduler: @unchecked Sendable {
         }
     }
 
+    func enabledKeys() -> [AgentKey] {
+        order.filter { records[$0]?.spec.enabled == true }
+    }
+
     func armFirstPings(of keys: [AgentKey], from now: MonotonicTime) {
         let window = schedule.startupWindow(agentCount: keys.count)
         for key in keys {
@@ -118,18 +159,6 @@ public final class PresenceScheduler: @unchecked Sendable {
         }
     }
 
-    func fire(_ key: AgentKey) {
-        guard running, armed.removeValue(forKey: key) != nil, let record = records[key], record.spec.enabled else { return }
-        if record.inFlight {
-            // The previous request is still out: skip this tick rather than stack a second one.
-            armNextTick(key, after: clock.now)
-        } else if inFlightCount >= config.ping.maxInFlight {
-            waiting.append(key)
-        } else {
-            send(key)
-        }
-    }
-
     func armNextTick(_ key: AgentKey, after now: MonotonicTime) {
         guard var record = records[key] else { return }
         let tick = schedule.nextTick(after: record.tick, lastPing: now, now: now, phase: record.phase)
@@ -138,45 +167,5 @@ public final class PresenceScheduler: @unchecked Sendable {
         record.nextPingAt = due
         records[key] = record
         arm(key, at: due)
-    }
-
-    func send(_ key: AgentKey) {
-        guard var record = records[key] else { return }
-        let now = clock.now
-        record.recordAttempt(at: now)
-        records[key] = record
-        inFlightCount += 1
-        armNextTick(key, after: now)
-        version &+= 1
-        let request = PingRequest(identity: record.spec.identity, receivedFrom: config.brevo.receivedFrom)
-        let timers = self.timers
-        transport.send(request) { [weak self] outcome in
-            timers.execute { [weak self] in self?.complete(key, outcome: outcome) }
-        }
-    }
-
-    func complete(_ key: AgentKey, outcome: PingOutcome) {
-        inFlightCount -= 1
-        if var record = records[key] {
-            let transition = record.record(outcome, at: clock.now, window: config.ping.presenceWindow)
-            records[key] = record
-            version &+= 1
-            observer.pingCompleted(record, outcome: outcome)
-            if let transition { observer.agentChanged(record, transition: transition, outcome: outcome) }
-        }
-        sendWaiting()
-    }
-
-    func sendWaiting() {
-        while running, inFlightCount < config.ping.maxInFlight, waitingHead < waiting.count {
-            let key = waiting[waitingHead]
-            waitingHead += 1
-            guard let record = records[key], record.spec.enabled else { continue }
-            if record.inFlight { armNextTick(key, after: clock.now) } else { send(key) }
-        }
-        if waitingHead == waiting.count {
-            waiting.removeAll(keepingCapacity: true)
-            waitingHead = 0
-        }
     }
 }

@@ -85,4 +85,13 @@ public struct PingOutcome: Hashable, Sendable {
 public protocol PingTransport: Sendable {
     /// Sends `request` and calls `completion` exactly once with the outcome.
     func send(_ request: PingRequest, completion: @escaping @Sendable (PingOutcome) -> Void)
+
+    /// Drops pooled connections so the next requests open fresh ones (after repeated timeouts
+    /// on connections that may be stuck). Requests in flight finish on their old connections.
+    func recycleConnections()
+}
+
+extension PingTransport {
+    /// Does nothing: a transport without pooled connections has nothing to recycle.
+    public func recycleConnections() {}
 }

@@ -68,10 +68,12 @@ public struct AccountGate: Hashable, Sendable {
 
     /// The spacing to keep between requests while Brevo's window is nearly used up, or `nil`.
     ///
-    /// `due` is how many first attempts the roster will want before the window resets; when
-    /// fewer requests remain, the remaining ones are spread evenly up to the reset.
-    public func pacing(at now: MonotonicTime, due: Int) -> Duration? {
-        guard let remaining, let resetAt, resetAt > now, remaining < due else { return nil }
+    /// The roster wants `perSecond` first attempts a second; when fewer requests remain than it
+    /// will want before the window resets, the remaining ones are spread evenly up to the reset.
+    public func pacing(at now: MonotonicTime, perSecond: Double) -> Duration? {
+        guard let remaining, let resetAt, resetAt > now else { return nil }
+        let due = perSecond * (resetAt - now).seconds
+        guard Double(remaining) < due else { return nil }
         return (resetAt - now) / max(remaining, 1)
     }
 
@@ -85,15 +87,17 @@ public struct AccountGate: Hashable, Sendable {
             let until = now + min(max(wait, Self.pauseRange.lowerBound), Self.pauseRange.upperBound)
             if case .rateLimited(let current)? = pause, current >= until { return nil }
             let isNew = pause == nil
-            pause = .rateLimited(until: until)
+            let newPause = Pause.rateLimited(until: until)
+            pause = newPause
             pauseReason = "rate limited by Brevo (HTTP 429) until the window resets"
-            return isNew ? .paused(pause!, outcome) : nil
+            return isNew ? .paused(newPause, outcome) : nil
         case .accountRefused?:
             let isNew: Bool
             if case .refused? = pause { isNew = false } else { isNew = true }
-            pause = .refused(nextProbeAt: now + probeInterval)
+            let newPause = Pause.refused(nextProbeAt: now + probeInterval)
+            pause = newPause
             pauseReason = "Brevo refused the API key (HTTP \(outcome.status ?? 0)): wrong key, key revoked, or this server's IP is not in Brevo's authorized IPs list"
-            return isNew ? .paused(pause!, outcome) : nil
+            return isNew ? .paused(newPause, outcome) : nil
         case nil where pause != nil:
             if case .rateLimited(let until)? = pause, now < until { return nil }
             pause = nil

@@ -50,6 +50,18 @@ public struct BudgetPlan: Hashable, Sendable {
         requestsPerHour = perHour(interval)
     }
 
+    /// The plan for a roster that does not fit (a learned limit can be lower than the config's
+    /// budget): the longest safe interval, the best the daemon can do.
+    public static func bestEffort(agents: Int, ping: PingSettings, budget: Int?) -> BudgetPlan {
+        if let plan = try? BudgetPlan(agents: agents, ping: ping, budget: budget) { return plan }
+        var plan = try! BudgetPlan(agents: agents, ping: ping, budget: nil)
+        plan.interval = longestSafeInterval(ping: ping)
+        plan.stretched = plan.interval > ping.interval
+        plan.requestsPerHour = Double(agents) * 3600 / plan.interval.seconds
+        plan.budget = budget
+        return plan
+    }
+
     /// Requests per hour left for retries under the budget.
     public var retryAllowancePerHour: Double? {
         budget.map { max(0, Double($0) - requestsPerHour) }

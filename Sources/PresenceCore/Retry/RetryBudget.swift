@@ -1,32 +1,45 @@
-/// A token bucket shared by all agents that bounds retries to a share of first attempts.
+/// A token bucket shared by all agents that bounds retries.
 ///
-/// Every first attempt earns `ratio` of a token (0.09: retries add at most about 10 % to the
-/// healthy request rate, the floor included), a retry spends a whole one. The bucket holds at most `capacity`
-/// tokens and starts with `floor`, so a single blip on a small roster can still be retried at
-/// once, while a full outage cannot turn into a request storm.
+/// Every first attempt earns `attemptRatio` of a token (a tenth, floor included: at a full
+/// outage retries add at most about 10 % to the healthy request rate) and every success earns
+/// `successRatio` (two): while Brevo answers some pings, retries are worth their cost and the bucket
+/// refills as fast as they succeed; when nothing succeeds it dries up. A retry spends a whole
+/// token. The bucket holds at most `capacity` and starts with `floor`, so a single blip on a
+/// small roster is retried at once.
 public struct RetryBudget: Hashable, Sendable {
     /// Tokens earned per first attempt.
-    public var ratio: Double
+    public var attemptRatio: Double
+    /// Tokens earned per success.
+    public var successRatio: Double
     /// The most tokens the bucket holds.
     public var capacity: Double
     /// Tokens available now.
     public private(set) var tokens: Double
 
     /// Creates a bucket that starts with `floor` tokens.
-    public init(ratio: Double = 0.09, floor: Double = 3, capacity: Double? = nil) {
-        self.ratio = ratio
+    public init(attemptRatio: Double = 0.09, successRatio: Double = 2, floor: Double = 3, capacity: Double? = nil) {
+        self.attemptRatio = attemptRatio
+        self.successRatio = successRatio
         self.capacity = max(capacity ?? floor, floor)
         self.tokens = floor
     }
 
-    /// Sizes the bucket for a roster: a floor of 3 tokens, room for a tenth of the roster.
+    /// Sizes the bucket for a roster: a floor of 3 tokens, room for a quarter of the roster.
     public static func forRoster(agents: Int) -> RetryBudget {
-        RetryBudget(ratio: 0.09, floor: 3, capacity: max(3, Double(agents) / 10))
+        RetryBudget(floor: 3, capacity: max(3, Double(agents) / 4))
     }
+
+    /// A bucket that never runs dry: plain retries, only to compare with in the fault runs.
+    public static let unlimited = RetryBudget(attemptRatio: 0, successRatio: 0, floor: .greatestFiniteMagnitude)
 
     /// Credits a first attempt.
     public mutating func recordFirstAttempt() {
-        tokens = min(capacity, tokens + ratio)
+        tokens = min(capacity, tokens + attemptRatio)
+    }
+
+    /// Credits a success.
+    public mutating func recordSuccess() {
+        tokens = min(capacity, tokens + successRatio)
     }
 
     /// Spends a token for a retry; `false` when none is left.

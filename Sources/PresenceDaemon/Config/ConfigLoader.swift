@@ -18,6 +18,9 @@ public struct ConfigLoader: Sendable {
     ///
     /// Relative `agents_dir`, `api_key_file` and `status_file` are resolved against the config
     /// file's folder.
+    ///
+    /// The enabled roster must fit `rate_limit.requests_per_hour` at the longest safe interval
+    /// (`BudgetPlan`); a roster that cannot is refused with the arithmetic.
     /// - Throws: `ConfigError` with every problem found (main file problems stop before drop-ins).
     public static func load(
         path: String,
@@ -44,6 +47,7 @@ public struct ConfigLoader: Sendable {
         } catch {
             issues += error.issues
         }
+        if let issue = budgetIssue(config, file: path, text: text) { issues.append(issue) }
 
         var apiKey: APIKey?
         if let keyFile = ConfigPaths.apiKeyFilePath(
@@ -68,6 +72,23 @@ public struct ConfigLoader: Sendable {
             ),
             warnings: warnings, dropInFiles: dropIns.files.map(\.file)
         )
+    }
+
+    /// The issue at `rate_limit.requests_per_hour` when the enabled roster cannot fit the budget
+    /// even at the longest safe interval, with the arithmetic; `nil` when it fits or no budget is set.
+    ///
+    /// When a drop-in failed to load, the roster counted is the part that did load: a lower
+    /// bound, so a roster that does not fit here cannot fit once the drop-in is fixed either.
+    static func budgetIssue(_ config: PresenceConfig, file: String, text: String) -> ConfigIssue? {
+        do {
+            _ = try BudgetPlan(agents: config.enabledAgents.count, ping: config.ping,
+                               budget: config.rateLimit.requestsPerHour)
+            return nil
+        } catch {
+            let keyPath = "rate_limit.requests_per_hour"
+            return ConfigIssue(location: ConfigLocation(file: file, line: ConfigParser.line(of: keyPath, in: text)),
+                               keyPath: keyPath, message: error.description)
+        }
     }
 
     /// The text of a config or drop-in file, or one issue naming the path.

@@ -7,11 +7,14 @@ struct SchedulerHarness {
     let scheduler: PresenceScheduler
     let start: MonotonicTime
 
-    init(_ config: PresenceConfig, seed: UInt64 = 42, observer: any PresenceObserver = SilentPresenceObserver()) {
+    init(
+        _ config: PresenceConfig, seed: UInt64 = 42, observer: any PresenceObserver = SilentPresenceObserver(),
+        retryPolicy: RetryPolicy = RetryPolicy(), retryBudget: RetryBudget? = nil
+    ) {
         transport = ScriptedTransport(timeline: timeline)
         scheduler = PresenceScheduler(
             config: config, clock: timeline, timers: timeline, transport: transport,
-            random: SeededRandom(seed: seed), observer: observer
+            random: SeededRandom(seed: seed), observer: observer, retryPolicy: retryPolicy, retryBudget: retryBudget
         )
         start = timeline.now
         scheduler.start()

@@ -6,6 +6,7 @@ final class ScriptedTransport: PingTransport, @unchecked Sendable {
         var key: AgentKey
         var at: MonotonicTime
         var request: PingRequest
+        var outcome: PingOutcome
     }
 
     private let timeline: VirtualTimeline
@@ -21,10 +22,10 @@ final class ScriptedTransport: PingTransport, @unchecked Sendable {
 
     func send(_ request: PingRequest, completion: @escaping @Sendable (PingOutcome) -> Void) {
         let now = timeline.now
-        sent.append(Sent(key: request.identity.key, at: now, request: request))
+        let outcome = answer(request, now)
+        sent.append(Sent(key: request.identity.key, at: now, request: request, outcome: outcome))
         inFlight += 1
         maxInFlight = max(maxInFlight, inFlight)
-        let outcome = answer(request, now)
         _ = timeline.arm(at: now + latency, leeway: .zero) { [self] in
             inFlight -= 1
             completion(outcome)
@@ -34,6 +35,16 @@ final class ScriptedTransport: PingTransport, @unchecked Sendable {
     /// Send times per agent, in order.
     func times(by key: AgentKey) -> [MonotonicTime] {
         sent.filter { $0.key == key }.map(\.at)
+    }
+
+    /// Times of successful pings per agent.
+    func successesByAgent() -> [AgentKey: [MonotonicTime]] {
+        Dictionary(grouping: sent.filter(\.outcome.isSuccess), by: \.key).mapValues { $0.map(\.at) }
+    }
+
+    /// Requests sent within `range`.
+    func count(in range: Range<MonotonicTime>) -> Int {
+        sent.filter { range.contains($0.at) }.count
     }
 
     /// Send times of every agent.

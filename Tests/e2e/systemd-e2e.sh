@@ -1,0 +1,381 @@
+#!/usr/bin/env bash
+# End-to-end test of the shipped unit under a real systemd (252), booted as PID 1 of fresh
+# namespaces (DESIGN.md section 5, issue 5). Needs root; skips loudly otherwise.
+#
+# Installs, inside the namespaces only: the built binary as /usr/local/bin/agent-presenced, the
+# shipped unit unchanged (its paths already are the installed ones) plus a test drop-in that
+# shortens WatchdogSec=/RestartSec= and keeps the runtime folder after stop, a config with three
+# agents pinging a Brevo stand-in on 127.0.0.1 every 2 s, and /etc/agent-presenced/brevo-api-key
+# (0600, root: only LoadCredential= can hand it to the DynamicUser= service).
+# Prints PASS/FAIL per assertion and "N passed, M failed"; exits non-zero on any failure.
+# Leaves the host as it found it: no mounts (all are in the private mount namespace), no
+# processes (killing PID 1 ends the namespace), no cgroup folder, no temporary files.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+
+skip() { echo "SKIP: systemd e2e test not run: $*"; exit 0; }
+[ "$(id -u)" = 0 ] || skip "needs root (run it as root, as CI does)"
+for tool in unshare nsenter setpriv mount ip timeout; do
+  command -v "$tool" >/dev/null || skip "no $tool"
+done
+[ -x /lib/systemd/systemd ] || skip "no systemd (/lib/systemd/systemd)"
+
+# A global deadline: the whole run, cleanup included, never hangs. On expiry `timeout` sends
+# SIGTERM to this script's process group (the trap below cleans up), SIGKILL 20 s later.
+if [ -z "${AGENT_PRESENCED_E2E_ARMED:-}" ]; then
+  export AGENT_PRESENCED_E2E_ARMED=1
+  exec timeout --kill-after=20 "${AGENT_PRESENCED_E2E_TIMEOUT:-240}" "$0" "$@"
+fi
+
+binary=${AGENT_PRESENCED_BINARY:-.build/debug/agent-presenced}
+unit=systemd/agent-presenced.service
+[ -x "$binary" ] || { echo "FAIL: no built binary at $binary (run swift build first)"; echo "0 passed, 1 failed"; exit 1; }
+[ -d /usr/local/bin ] || { echo "FAIL: /usr/local/bin missing (the overlay for the binary needs it)"; echo "0 passed, 1 failed"; exit 1; }
+
+# The cgroup2 hierarchy: /sys/fs/cgroup itself (unified host) or /sys/fs/cgroup/unified (hybrid).
+if [ "$(stat -fc %T /sys/fs/cgroup 2>/dev/null)" = cgroup2fs ]; then
+  cgroup_root=/sys/fs/cgroup
+elif [ "$(stat -fc %T /sys/fs/cgroup/unified 2>/dev/null)" = cgroup2fs ]; then
+  cgroup_root=/sys/fs/cgroup/unified
+else
+  skip "no cgroup2 hierarchy (neither /sys/fs/cgroup nor /sys/fs/cgroup/unified)"
+fi
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "PASS: $*"; }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+# check "description" command...: PASS when the command succeeds.
+check() { local what=$1; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
+note() { echo "  .. $*"; }
+
+work=$(mktemp -d /tmp/agent-presenced-e2e.XXXXXX)
+cgroup_name=agent-presenced-e2e-$$
+cgroup_dir=$cgroup_root/$cgroup_name
+unshare_pid=
+pid1=
+
+cleanup() {
+  trap - EXIT INT TERM
+  if [ -n "$pid1" ] && kill -0 "$pid1" 2>/dev/null; then
+    kill -KILL "$pid1" 2>/dev/null   # the whole PID namespace, and so the mount namespace, ends
+  fi
+  if [ -n "$unshare_pid" ]; then
+    kill -KILL "$unshare_pid" 2>/dev/null   # --kill-child makes this end PID 1 too, if still there
+    wait "$unshare_pid" 2>/dev/null
+  fi
+  # The cgroup folder empties once the namespace's processes are gone; remove it depth first.
+  local i
+  for i in $(seq 100); do
+    [ -d "$cgroup_dir" ] || break
+    find "$cgroup_dir" -depth -type d -exec rmdir {} + 2>/dev/null
+    [ -d "$cgroup_dir" ] || break
+    sleep 0.1
+  done
+  [ -d "$cgroup_dir" ] && echo "WARNING: could not remove $cgroup_dir"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'echo "FAIL: interrupted"; exit 130' INT
+trap 'echo "FAIL: terminated (global timeout?)"; echo "$passed passed, $((failed + 1)) failed"; exit 143' TERM
+
+# Runs a command inside the namespaces (in the PID namespace too, so it dies with PID 1).
+ns() { nsenter --target "$pid1" --mount --pid --uts --ipc --net -- "$@"; }
+# A file as seen inside the mount namespace.
+nsfile() { echo "/proc/$pid1/root$1"; }
+# wait_for SECONDS command...: polls every 0.2 s until the command succeeds.
+wait_for() {
+  local deadline=$(( $(date +%s) + $1 )); shift
+  until "$@"; do
+    [ "$(date +%s)" -lt "$deadline" ] || return 1
+    sleep 0.2
+  done
+}
+prop() { ns systemctl show -p "$2" --value "$1"; }
+now() { date +%s.%N; }
+
+# ---------------------------------------------------------------------------------------------
+# Files, prepared on the host in $work and mounted (overlays) or read from inside the namespace.
+api_key="e2e-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+mkdir -p "$work"/{etc.upper/agent-presenced,etc.upper/brevo-standin,etc.work,bin.upper,bin.work,units}
+touch "$work/console"
+cp "$binary" "$work/bin.upper/agent-presenced"
+chmod 0755 "$work/bin.upper/agent-presenced"
+printf '%s\n' "$api_key" > "$work/etc.upper/agent-presenced/brevo-api-key"
+chmod 0600 "$work/etc.upper/agent-presenced/brevo-api-key"
+cp "$work/etc.upper/agent-presenced/brevo-api-key" "$work/etc.upper/brevo-standin/api-key"
+
+write_config() { # write_config [charlie-enabled: true|false] [extra top-level line]
+  cat > "$work/etc.upper/agent-presenced/config.yaml" <<EOF
+# agent-presenced e2e test config (no api_key_file: the key comes from LoadCredential=)
+brevo:
+  base_url: http://127.0.0.1:8080/v3
+  received_from: agent-presenced-e2e
+ping:
+  interval: 2s
+  jitter: 200ms
+  timeout: 1s
+  presence_window: 6s
+agents:
+  - id: e2e-alpha
+    label: Alpha
+  - id: e2e-bravo
+    label: Bravo
+  - id: e2e-charlie
+    label: Charlie
+    enabled: ${1:-true}
+${2:-}
+EOF
+  chmod 0644 "$work/etc.upper/agent-presenced/config.yaml"
+}
+write_config true
+
+# The unit path: only the units needed to boot, journald, the stand-in and the unit under test.
+for u in default.target multi-user.target basic.target sysinit.target local-fs.target \
+  swap.target sockets.target timers.target paths.target slices.target network.target \
+  network-online.target shutdown.target systemd-journald.service systemd-journald.socket \
+  systemd-journald-dev-log.socket; do
+  if [ "$u" = default.target ]; then
+    ln -s multi-user.target "$work/units/default.target"
+  else
+    cp "/lib/systemd/system/$u" "$work/units/"
+  fi
+done
+mkdir -p "$work/units/sockets.target.wants"
+ln -s ../systemd-journald.socket "$work/units/sockets.target.wants/"
+ln -s ../systemd-journald-dev-log.socket "$work/units/sockets.target.wants/"
+
+# The shipped unit. Its ExecStart=/ExecReload= binary and config paths are the installed ones
+# (/usr/local/bin/agent-presenced, /etc/agent-presenced/config.yaml), which is where this test
+# installs them inside the namespace; the substitutions are kept explicit (and are no-ops) so
+# that every hardening directive reaches systemd untouched.
+installed_binary=/usr/local/bin/agent-presenced
+installed_config=/etc/agent-presenced/config.yaml
+sed -e "s|/usr/local/bin/agent-presenced|$installed_binary|g" \
+    -e "s|/etc/agent-presenced/config.yaml|$installed_config|g" \
+    "$unit" > "$work/units/agent-presenced.service"
+mkdir -p "$work/units/agent-presenced.service.d"
+cat > "$work/units/agent-presenced.service.d/e2e.conf" <<'EOF'
+# Test drop-in: a fast watchdog and restart, and the runtime folder kept after stop so the test
+# can read the final status file (the shipped unit removes /run/agent-presenced on stop).
+[Service]
+WatchdogSec=4s
+RestartSec=2s
+RuntimeDirectoryPreserve=yes
+EOF
+
+cat > "$work/units/brevo-standin.service" <<EOF
+[Unit]
+Description=Brevo stand-in for the agent-presenced e2e test
+
+[Service]
+ExecStart=$installed_binary standin --host 127.0.0.1 --port 8080 --api-key-file /etc/brevo-standin/api-key --log /run/brevo-standin/requests.log --port-file /run/brevo-standin/port
+RuntimeDirectory=brevo-standin
+RuntimeDirectoryPreserve=yes
+EOF
+
+# ---------------------------------------------------------------------------------------------
+# Boot.
+echo "== booting systemd as PID 1 of fresh namespaces (work folder $work)"
+mkdir "$cgroup_dir"
+unshare --pid --fork --kill-child=SIGKILL --mount --propagation private --uts --ipc --net --mount-proc \
+  bash Tests/e2e/ns-init.sh "$work" "$cgroup_name" >"$work/pid1.log" 2>&1 &
+unshare_pid=$!
+find_pid1() { pid1=$(ps -o pid= --ppid "$unshare_pid" | tr -d ' '); [ -n "$pid1" ]; }
+booted() {
+  [ -S "$(nsfile /run/systemd/private)" ] || return 1
+  local state; state=$(ns systemctl is-system-running 2>/dev/null)
+  [ "$state" = running ] || [ "$state" = degraded ]
+}
+if ! wait_for 10 find_pid1 || ! wait_for 30 booted; then
+  fail "systemd boots as PID 1 (state: $( [ -n "$pid1" ] && ns systemctl is-system-running 2>&1))"
+  echo "--- PID 1 output:"; tail -n 40 "$work/pid1.log"
+  echo "--- console:"; tail -n 40 "$work/console"
+  echo "$passed passed, $failed failed"
+  exit 1
+fi
+pass "systemd $(ns systemctl --version | head -1 | awk '{print $2}') boots as PID 1 (host PID $pid1): $(ns systemctl is-system-running)"
+[ "$(ns systemctl is-system-running)" = degraded ] && note "failed units: $(ns systemctl --failed --plain --no-legend | awk '{print $1}' | xargs)"
+
+# Stand-in, in the same network namespace.
+check "the Brevo stand-in starts on 127.0.0.1:8080 inside the namespace" ns systemctl start brevo-standin
+wait_for 10 test -s "$(nsfile /run/brevo-standin/port)" || fail "the stand-in wrote its port file"
+requests_log=$(nsfile /run/brevo-standin/requests.log)
+
+# "t agent status" per logged request.
+requests() { sed -nE 's/.*"t":([0-9.]+),"agent":"?([^",]*)"?,"status":([0-9a-z]+).*/\1 \2 \3/p' "$requests_log" 2>/dev/null; }
+# pings AGENT [SINCE]: the requests for AGENT logged after SINCE (seconds since the epoch).
+pings() { requests | awk -v a="$1" -v s="${2:-0}" '$2 == a && $1 > s' | wc -l; }
+each_agent_pinged_since() { local a; for a in e2e-alpha e2e-bravo e2e-charlie; do [ "$(pings $a "$1")" -ge "${2:-1}" ] || return 1; done; }
+
+# ---------------------------------------------------------------------------------------------
+echo "== start"
+t_start=$(now)
+if ns systemctl start agent-presenced; then
+  state=$(prop agent-presenced ActiveState)/$(prop agent-presenced SubState)
+  status_text=$(prop agent-presenced StatusText)
+  if [ "$state" = active/running ] && [ -n "$status_text" ]; then
+    pass "systemctl start agent-presenced returns after READY=1 ($state, STATUS=\"$status_text\")"
+  else
+    fail "systemctl start agent-presenced returns after READY=1 (state $state, StatusText '$status_text')"
+  fi
+else
+  fail "systemctl start agent-presenced succeeds"
+  ns systemctl status agent-presenced --no-pager -n 30
+  ns journalctl -u agent-presenced -b --no-pager -n 30
+fi
+main_pid=$(prop agent-presenced MainPID)
+
+status_out=$(ns systemctl status agent-presenced --no-pager 2>&1)
+if echo "$status_out" | grep -qE '^ *Status: ".*agents'; then
+  pass "systemctl status shows $(echo "$status_out" | grep -m1 -oE 'Status: ".*"')"
+else
+  fail "systemctl status shows a Status: line with \"agents\""; echo "$status_out" | head -12
+fi
+
+if wait_for 10 each_agent_pinged_since "$t_start" 2; then
+  pass "the stand-in receives pings for all 3 agents ($(pings e2e-alpha "$t_start")/$(pings e2e-bravo "$t_start")/$(pings e2e-charlie "$t_start"))"
+else
+  fail "the stand-in receives pings for all 3 agents ($(pings e2e-alpha)/$(pings e2e-bravo)/$(pings e2e-charlie))"
+fi
+# The stand-in answers 401 to a wrong or missing api-key; the daemon can only have the right one
+# from LoadCredential= (the file is root's, 0600; the config names no api_key_file).
+statuses=$(requests | awk '{print $3}' | sort | uniq -c | xargs)
+if [ -n "$statuses" ] && ! requests | awk '{print $3}' | grep -qvE '^2[0-9][0-9]$'; then
+  pass "every ping carried the valid API key from LoadCredential= (answers: $statuses)"
+else
+  fail "every ping carried the valid API key from LoadCredential= (answers: ${statuses:-none})"
+fi
+credential=$(ns nsenter --target "$main_pid" --mount cat /run/credentials/agent-presenced.service/brevo-api-key 2>/dev/null)
+check "the credential is in the service's \$CREDENTIALS_DIRECTORY" [ "$credential" = "$api_key" ]
+
+# ---------------------------------------------------------------------------------------------
+echo "== journal"
+sleep 1
+# export format: FIELD=value lines, one blank line after each entry.
+journal_alpha=$(ns journalctl -u agent-presenced AGENT_ID=e2e-alpha -o export --no-pager 2>/dev/null)
+entries=$(echo "$journal_alpha" | grep -c '^MESSAGE=')
+online=$(echo "$journal_alpha" | awk -v RS= '/\nMESSAGE_ID=b3aa052c82e94c968b48328cd9d7b072\n/ && /\nPRIORITY=6\n/ && /\nSYSLOG_IDENTIFIER=agent-presenced\n/ && /\nCODE_FILE=/ && /\nCODE_LINE=/ && /\nCODE_FUNC=/' | grep -c '^MESSAGE=')
+others=$(echo "$journal_alpha" | grep -c '^AGENT_ID=' ; true)
+if [ "$entries" -ge 1 ] && [ "$online" -ge 1 ] && [ "$others" = "$entries" ] \
+   && ! echo "$journal_alpha" | grep '^AGENT_ID=' | grep -qv '^AGENT_ID=e2e-alpha$'; then
+  pass "journalctl -u agent-presenced AGENT_ID=e2e-alpha: $entries entries, 'agent online' with MESSAGE_ID=b3aa052c…, PRIORITY=6, SYSLOG_IDENTIFIER, CODE_*"
+else
+  fail "journalctl -u agent-presenced AGENT_ID=e2e-alpha ($entries entries, $online agent-online entries with MESSAGE_ID/PRIORITY=6/CODE_*)"
+  echo "$journal_alpha" | head -40
+fi
+started=$(ns journalctl -u agent-presenced MESSAGE_ID=712068bdaff44b1d873ed9c8f26985ef -o export --no-pager | grep -c '^MESSAGE=')
+check "journalctl MESSAGE_ID=712068bd… (daemon started) finds the start ($started)" [ "$started" -ge 1 ]
+
+# ---------------------------------------------------------------------------------------------
+echo "== reload"
+write_config false
+t_reload_begin=$(now)
+if out=$(ns systemctl reload agent-presenced 2>&1); then
+  t_reload=$(now)
+  pass "systemctl reload (agent e2e-charlie disabled) succeeds ($(awk -v a="$t_reload_begin" -v b="$t_reload" 'BEGIN{printf "%.1f s", b-a}'))"
+else
+  t_reload=$(now)
+  fail "systemctl reload (agent e2e-charlie disabled) succeeds: $out"
+fi
+sleep 6
+# A ping already in flight when the reload applied may still arrive: allow one timeout (1 s).
+charlie_after=$(pings e2e-charlie "$(awk -v t="$t_reload" 'BEGIN{printf "%.3f", t+1}')")
+alpha_after=$(pings e2e-alpha "$t_reload"); bravo_after=$(pings e2e-bravo "$t_reload")
+check "after the reload e2e-charlie gets no pings ($charlie_after in 5 s)" [ "$charlie_after" -eq 0 ]
+check "after the reload e2e-alpha and e2e-bravo keep being pinged ($alpha_after, $bravo_after in 6 s)" \
+  [ "$alpha_after" -ge 2 -a "$bravo_after" -ge 2 ]
+generation=$(sed -nE 's/.*"generation":([0-9]+).*/\1/p' "$(nsfile /run/agent-presenced/status.json)")
+check "the status file reports configuration generation 2 ($generation)" [ "$generation" = 2 ]
+
+write_config false "bogus_key: true"
+t_broken=$(now)
+if out=$(ns systemctl reload agent-presenced 2>&1); then
+  fail "systemctl reload with a broken config fails"
+else
+  pass "systemctl reload with a broken config fails (exit $?)"
+fi
+sleep 3
+state=$(prop agent-presenced ActiveState)/$(prop agent-presenced SubState)
+pid_now=$(prop agent-presenced MainPID)
+alpha_after=$(pings e2e-alpha "$t_broken")
+check "after the refused reload the service stays up ($state, same PID $pid_now) and pings ($alpha_after for e2e-alpha in 3 s)" \
+  [ "$state" = active/running -a "$pid_now" = "$main_pid" -a "$alpha_after" -ge 1 ]
+write_config false   # the next (re)start reads the good config again
+
+# ---------------------------------------------------------------------------------------------
+echo "== watchdog"
+restarts_before=$(prop agent-presenced NRestarts)
+ns kill -STOP "$main_pid"
+t_stop=$(now)
+saw_watchdog=no
+new_pid=
+restarted() {
+  local result pid active
+  result=$(prop agent-presenced Result); [ "$result" = watchdog ] && saw_watchdog=yes
+  pid=$(prop agent-presenced MainPID); active=$(prop agent-presenced ActiveState)
+  [ "$active" = active ] && [ "$pid" != 0 ] && [ "$pid" != "$main_pid" ] && new_pid=$pid
+}
+wait_for 30 restarted
+t_restarted=$(now)
+watchdog_log=$(ns journalctl -u agent-presenced --no-pager -o cat --since "@${t_stop%.*}" 2>/dev/null)
+check "kill -STOP \$MAINPID leads to Result=watchdog (systemctl show -p Result)" [ "$saw_watchdog" = yes ]
+if echo "$watchdog_log" | grep -q "Watchdog timeout"; then
+  note "systemd: $(echo "$watchdog_log" | grep -m1 'Watchdog timeout')"
+fi
+restarts_after=$(prop agent-presenced NRestarts)
+check "systemd restarted the service (MainPID $main_pid -> ${new_pid:-none}, NRestarts $restarts_before -> $restarts_after, $(awk -v a="$t_stop" -v b="$t_restarted" 'BEGIN{printf "%.1f s", b-a}'))" \
+  [ -n "$new_pid" -a "$restarts_after" -gt "$restarts_before" ]
+main_pid=${new_pid:-$main_pid}
+t_back=$(now)
+wait_for 8 each_agent_pinged_since "$t_back" 1 >/dev/null 2>&1 # charlie is disabled: just wait
+sleep 3
+check "after the restart e2e-alpha is pinged again ($(pings e2e-alpha "$t_back") in 3 s) and e2e-charlie still is not ($(pings e2e-charlie "$t_back"))" \
+  [ "$(pings e2e-alpha "$t_back")" -ge 1 -a "$(pings e2e-charlie "$t_back")" -eq 0 ]
+
+# ---------------------------------------------------------------------------------------------
+echo "== status file as an unprivileged user"
+status_file=/run/agent-presenced/status.json
+as_nobody() { ns setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+perms=$(ns stat -c '%a %U' /run/agent-presenced "$status_file" | xargs)
+if out=$(as_nobody cat "$status_file") && echo "$out" | grep -q '"version":1'; then
+  pass "uid 65534 reads $status_file (modes/owners: $perms)"
+else
+  fail "uid 65534 reads $status_file (modes/owners: $perms): $out"
+fi
+if out=$(as_nobody "$installed_binary" status --status-file "$status_file" 2>&1) && echo "$out" | grep -q e2e-alpha; then
+  pass "uid 65534 runs agent-presenced status --status-file $status_file"
+  echo "$out" | sed 's/^/  | /'
+else
+  fail "uid 65534 runs agent-presenced status --status-file $status_file: $out"
+fi
+
+# ---------------------------------------------------------------------------------------------
+echo "== stop"
+stopping_before=$(ns journalctl -u agent-presenced MESSAGE_ID=a634dfa8170641b59bd7df9cb8ca4f95 -o export --no-pager | grep -c '^MESSAGE=')
+t_stop_begin=$(now)
+if ns systemctl stop agent-presenced; then pass "systemctl stop agent-presenced succeeds"; else fail "systemctl stop agent-presenced succeeds"; fi
+active=$(prop agent-presenced ActiveState); exit_status=$(prop agent-presenced ExecMainStatus); result=$(prop agent-presenced Result)
+check "after stop: ActiveState=$active, ExecMainStatus=$exit_status, Result=$result" \
+  [ "$active" = inactive -a "$exit_status" = 0 -a "$result" = success ]
+stopping_after=$(ns journalctl -u agent-presenced MESSAGE_ID=a634dfa8170641b59bd7df9cb8ca4f95 -o export --no-pager | grep -c '^MESSAGE=')
+check "the journal has the daemon's \"stopping\" entry (MESSAGE_ID=a634dfa8…, sent with STOPPING=1)" [ "$stopping_after" -gt "$stopping_before" ]
+final=$(cat "$(nsfile "$status_file")" 2>/dev/null)
+final_pid=$(echo "$final" | sed -nE 's/.*"pid":([0-9]+).*/\1/p')
+final_at=$(echo "$final" | sed -nE 's/.*"updated_at":"([^"]+)".*/\1/p')
+final_epoch=$(date -d "$final_at" +%s.%N 2>/dev/null || echo 0)
+check "the final status file was written at stop (pid $final_pid = MainPID $main_pid, updated_at $final_at after the stop request)" \
+  awk -v f="$final_epoch" -v s="$t_stop_begin" -v p="$final_pid" -v m="$main_pid" 'BEGIN { exit !(p == m && f + 0.001 >= s) }'
+t_stopped=$(now); sleep 2.5
+check "no pings after stop ($(pings e2e-alpha "$t_stopped"))" [ "$(pings e2e-alpha "$t_stopped")" -eq 0 ]
+
+# ---------------------------------------------------------------------------------------------
+echo "== secrets"
+journal_all=$(ns journalctl -o export --no-pager 2>/dev/null)
+check "the journal is not empty ($(echo "$journal_all" | grep -ac '^MESSAGE=') entries)" [ -n "$journal_all" ]
+check "the API key appears in no journal entry (all units, all fields)" bash -c '! grep -aqF -- "$1" <<<"$2"' _ "$api_key" "$journal_all"
+check "the API key appears neither in the status file nor in the stand-in's request log" \
+  bash -c '! grep -aqF -- "$1" "$2" "$3"' _ "$api_key" "$(nsfile "$status_file")" "$requests_log"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
