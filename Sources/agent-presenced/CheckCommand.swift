@@ -34,8 +34,15 @@ struct ConfigSummary {
         let cost = Int(config.requestsPerHour.rounded(.up))
         lines.append("  cost: \(cost) requests/hour (\(enabled) agents × 3600 s / \(DurationFormat.string(ping.interval))), retries excluded")
         if let budget = config.rateLimit.requestsPerHour {
-            let verdict = cost <= budget ? "fits" : "DOES NOT FIT"
-            lines.append("  budget: \(budget) requests/hour: the roster \(verdict)")
+            // The loader already refused a roster that cannot fit at all.
+            let plan = BudgetPlan.bestEffort(agents: enabled, ping: ping, budget: budget)
+            let planned = Int(plan.requestsPerHour.rounded(.up))
+            let retries = Int((plan.retryAllowancePerHour ?? 0).rounded(.down))
+            if plan.stretched {
+                lines.append("  budget: \(budget) requests/hour: too small for every \(DurationFormat.string(ping.interval)); the interval is stretched to \(DurationFormat.string(plan.interval)) (\(planned) requests/hour, \(retries)/hour left for retries; the longest safe interval is \(DurationFormat.string(BudgetPlan.longestSafeInterval(ping: ping))))")
+            } else {
+                lines.append("  budget: \(budget) requests/hour: fits (\(planned) requests/hour, \(retries)/hour left for retries)")
+            }
         }
         lines.append("  brevo: \(config.brevo.baseURL)")
         lines.append("  status file: \(loaded.statusFilePath)")

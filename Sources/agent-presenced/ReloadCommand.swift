@@ -26,14 +26,18 @@ struct ReloadCommand: ParsableCommand {
     func run() throws {
         let loaded = try options.load()
         let statusPath = statusFile ?? loaded.statusFilePath
-        let before = Self.readStatus(statusPath)
         let environment = ProcessInfo.processInfo.environment
-        guard let pid = environment["MAINPID"].flatMap(Int32.init) ?? before?.pid, StatusCommand.isAlive(pid: pid) else {
+        guard let pid = environment["MAINPID"].flatMap(Int32.init) ?? Self.readStatus(statusPath)?.pid, StatusCommand.isAlive(pid: pid) else {
             Console.error("agent-presenced is not running (no $MAINPID and no live process in \(statusPath)); nothing to reload")
             throw ExitCode.failure
         }
-        let generation = before?.config.generation ?? 0
-        let previousReload = before?.config.lastReloadAt
+        // The daemon's own status file is the only way to see what it did with the signal.
+        guard let before = Self.waitForStatus(of: pid, at: statusPath, timeout: timeout) else {
+            Console.error("agent-presenced (pid \(pid)) has no status file at \(statusPath); cannot follow the reload (was status_file changed? then restart the service)")
+            throw ExitCode.failure
+        }
+        let generation = before.config.generation
+        let previousReload = before.config.lastReloadAt
         guard kill(pid, SIGHUP) == 0 else {
             Console.error("cannot signal agent-presenced (pid \(pid)): \(String(cString: strerror(errno)))")
             throw ExitCode.failure
@@ -51,6 +55,16 @@ struct ReloadCommand: ParsableCommand {
         }
         Console.error("agent-presenced (pid \(pid)) did not report the reload within \(Int(timeout)) s")
         throw ExitCode.failure
+    }
+
+    /// Waits (bounded) until the status file at `path` is the one of process `pid`.
+    static func waitForStatus(of pid: Int32, at path: String, timeout: Double) -> StatusDocument? {
+        let deadline = Date().addingTimeInterval(timeout)
+        repeat {
+            if let document = readStatus(path), document.pid == pid { return document }
+            usleep(50_000)
+        } while Date() < deadline
+        return nil
     }
 
     static func readStatus(_ path: String) -> StatusDocument? {

@@ -58,3 +58,25 @@ import Testing
         #expect(result.status == 64)
     }
 }
+
+@Suite struct CheckCommandBudgetTests {
+    func config(agents: Int, folder: TemporaryFolder) throws -> String {
+        let key = try folder.write("key", "k\n")
+        let roster = (0..<agents).map { "  - id: agent\($0)" }.joined(separator: "\n")
+        return try folder.write("config.yaml", "brevo:\n  api_key_file: \(key)\nrate_limit:\n  requests_per_hour: 100\nagents:\n\(roster)\n", mode: 0o644)
+    }
+
+    @Test func aBudgetTooSmallForTheIntervalStretchesItAndSaysSo() throws {
+        let folder = try TemporaryFolder()
+        let result = try DaemonBinary.run(["check", "--config", try config(agents: 3, folder: folder)])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("stretched to 110s"), "\(result.stdout)")
+    }
+
+    @Test func aRosterThatCannotFitExits78WithTheArithmetic() throws {
+        let folder = try TemporaryFolder()
+        let result = try DaemonBinary.run(["check", "--config", try config(agents: 7, folder: folder)])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("7 agents need ≥ 229 requests/hour at the longest safe interval of 110 s; the budget is 100: at most 3 agents fit"), "\(result.stderr)")
+    }
+}

@@ -155,13 +155,16 @@ sed -e "s|/usr/local/bin/agent-presenced|$installed_binary|g" \
     -e "s|/etc/agent-presenced/config.yaml|$installed_config|g" \
     "$unit" > "$work/units/agent-presenced.service"
 mkdir -p "$work/units/agent-presenced.service.d"
+# The final status file: the shipped unit removes /run/agent-presenced when the service stops,
+# after ExecStopPost=. So the drop-in copies it there, from outside the sandbox ("+"), keeping
+# the shipped runtime folder as it is (RuntimeDirectoryPreserve=yes would move it under the
+# 0700 /run/private with DynamicUser=, hiding the status file from unprivileged users).
 cat > "$work/units/agent-presenced.service.d/e2e.conf" <<'EOF'
-# Test drop-in: a fast watchdog and restart, and the runtime folder kept after stop so the test
-# can read the final status file (the shipped unit removes /run/agent-presenced on stop).
+# Test drop-in: a fast watchdog and restart; keep a copy of the status file as it was at exit.
 [Service]
 WatchdogSec=4s
 RestartSec=2s
-RuntimeDirectoryPreserve=yes
+ExecStopPost=+/bin/cp /run/agent-presenced/status.json /run/agent-presenced-e2e-final-status.json
 EOF
 
 cat > "$work/units/brevo-standin.service" <<EOF
@@ -360,7 +363,8 @@ check "after stop: ActiveState=$active, ExecMainStatus=$exit_status, Result=$res
   [ "$active" = inactive -a "$exit_status" = 0 -a "$result" = success ]
 stopping_after=$(ns journalctl -u agent-presenced MESSAGE_ID=a634dfa8170641b59bd7df9cb8ca4f95 -o export --no-pager | grep -c '^MESSAGE=')
 check "the journal has the daemon's \"stopping\" entry (MESSAGE_ID=a634dfa8…, sent with STOPPING=1)" [ "$stopping_after" -gt "$stopping_before" ]
-final=$(cat "$(nsfile "$status_file")" 2>/dev/null)
+check "systemd removed the runtime folder /run/agent-presenced at stop" [ ! -e "$(nsfile /run/agent-presenced)" ]
+final=$(cat "$(nsfile /run/agent-presenced-e2e-final-status.json)" 2>/dev/null)
 final_pid=$(echo "$final" | sed -nE 's/.*"pid":([0-9]+).*/\1/p')
 final_at=$(echo "$final" | sed -nE 's/.*"updated_at":"([^"]+)".*/\1/p')
 final_epoch=$(date -d "$final_at" +%s.%N 2>/dev/null || echo 0)
@@ -371,11 +375,17 @@ check "no pings after stop ($(pings e2e-alpha "$t_stopped"))" [ "$(pings e2e-alp
 
 # ---------------------------------------------------------------------------------------------
 echo "== secrets"
-journal_all=$(ns journalctl -o export --no-pager 2>/dev/null)
-check "the journal is not empty ($(echo "$journal_all" | grep -ac '^MESSAGE=') entries)" [ -n "$journal_all" ]
-check "the API key appears in no journal entry (all units, all fields)" bash -c '! grep -aqF -- "$1" <<<"$2"' _ "$api_key" "$journal_all"
-check "the API key appears neither in the status file nor in the stand-in's request log" \
-  bash -c '! grep -aqF -- "$1" "$2" "$3"' _ "$api_key" "$(nsfile "$status_file")" "$requests_log"
+ns journalctl -o export --no-pager > "$work/journal.export" 2>/dev/null
+check "the journal is not empty ($(grep -ac '^MESSAGE=' "$work/journal.export") entries)" [ -s "$work/journal.export" ]
+absent() { ! grep -aqF -- "$@"; }
+check "the API key appears in no journal entry (all units, all fields)" absent "$api_key" "$work/journal.export"
+check "the API key appears neither in the final status file nor in the stand-in's request log" \
+  absent "$api_key" "$(nsfile /run/agent-presenced-e2e-final-status.json)" "$requests_log"
+
+if [ "$failed" -gt 0 ]; then
+  echo "--- journal of agent-presenced (last 60 lines):"
+  ns journalctl -u agent-presenced -o short-precise --no-pager -n 60
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,7 +1,11 @@
 extension PresenceScheduler {
     /// Marks an agent held back by an account-wide pause.
     func holdForAccount(_ key: AgentKey) {
-        guard var record = records[key], record.pause() != nil else { return }
+        guard var record = records[key], record.spec.enabled, record.state != .rejected else { return }
+        let moved = record.pause() != nil
+        let reason = gate.pauseReason
+        guard moved || (reason != nil && record.lastError != reason) else { return }
+        if let reason { record.lastError = reason }
         records[key] = record
         version &+= 1
     }

@@ -32,12 +32,8 @@ public struct PresenceLogObserver: PresenceObserver {
             metadata["event"] = .string(PresenceEvent.agentRejected.rawValue)
             logger.error("Brevo rejected agent \(name): \(record.lastError ?? "unknown error"); check its id or email in the config", metadata: metadata)
         case .paused:
-            let rateLimited = outcome?.status == 429
-            metadata["event"] = .string(rateLimited ? PresenceEvent.rateLimited.rawValue : PresenceEvent.accountPaused.rawValue)
-            let why = rateLimited
-                ? "Brevo rate-limited the account"
-                : "Brevo refused the API key: wrong key, key revoked, or this server's IP is not in Brevo's authorized IPs list"
-            logger.error("agent \(name) paused: \(why) (\(record.lastError ?? ""))", metadata: metadata)
+            // The account-wide entry (accountChanged) says why, once for all agents.
+            logger.debug("agent \(name) paused with the account", metadata: metadata)
         case .pending, .disabled:
             logger.info("agent \(name) is \(transition.to.rawValue)", metadata: metadata)
         }
@@ -46,6 +42,37 @@ public struct PresenceLogObserver: PresenceObserver {
     public func pingCompleted(_ record: AgentRecord, outcome: PingOutcome) {
         guard logger.logLevel <= .debug else { return }
         logger.debug("ping \(record.spec.displayName): \(outcome.summary)", metadata: Self.metadata(for: record, outcome: outcome))
+    }
+
+    public func accountChanged(_ change: AccountGate.Change, reason: String?) {
+        switch change {
+        case .paused(let pause, let outcome):
+            var metadata: Logger.Metadata = ["http_status": .stringConvertible(outcome.status ?? 0)]
+            if let requestID = outcome.requestID { metadata["sib_request_id"] = .string(requestID) }
+            switch pause {
+            case .rateLimited:
+                metadata["event"] = .string(PresenceEvent.rateLimited.rawValue)
+                if let reset = outcome.rateLimit.retryAfter ?? outcome.rateLimit.reset { metadata["retry_after_s"] = .stringConvertible(Int(reset.seconds)) }
+                logger.error("Brevo rate-limited the account (HTTP 429): every agent is paused until the window resets, then resumes spread out", metadata: metadata)
+            case .refused:
+                metadata["event"] = .string(PresenceEvent.accountPaused.rawValue)
+                logger.error("\(reason ?? "Brevo refused the API key"); every agent is paused, one probe ping every few minutes until the key works (\(outcome.summary))", metadata: metadata)
+            }
+        case .resumed:
+            logger.notice("the account works again: every agent resumes, spread out", metadata: ["event": .string(PresenceEvent.agentOnline.rawValue)])
+        }
+    }
+
+    public func connectionsRecycled() {
+        logger.warning("repeated timeouts: recycling the HTTP connections to Brevo")
+    }
+
+    public func resynced(reason: String) {
+        logger.warning("the scheduler stalled or the machine slept (\(reason)): re-pinging every agent now, spread out")
+    }
+
+    public func planChanged(_ plan: BudgetPlan) {
+        logger.warning("the request budget (\(plan.budget.map(String.init) ?? "none")/hour) needs a longer interval: pinging every \(DurationFormat.string(plan.interval)) (\(Int(plan.requestsPerHour.rounded(.up))) requests/hour)")
     }
 
     /// The structured fields of an agent's log entries (journal fields once upper-cased).

@@ -19,6 +19,7 @@ extension PresenceRuntime {
             }
             lastReloadAt = Date()
             writeStatus()
+            writer.flush()
             reportedStatusLine = statusLine()
             notifier.ready(status: reportedStatusLine)
         }

@@ -29,6 +29,7 @@ public final class PresenceRuntime: @unchecked Sendable {
     var housekeepingTimer: (any ArmedTimer)?
     var watchdog: WatchdogGate?
     var stopped = false
+    var sleepDetector = SleepDetector()
 
     /// How often the status file and `STATUS=` may change, at most.
     static let reportInterval: Duration = .seconds(1)
@@ -65,20 +66,27 @@ public final class PresenceRuntime: @unchecked Sendable {
             )
             for warning in loaded.warnings { logger.warning("\(warning)") }
             housekeeping()
+            // READY=1 promises a status file: `agent-presenced reload` and operators read it.
+            writer.flush()
             notifier.ready(status: statusLine())
         }
     }
 
     /// The one-line summary for `STATUS=`.
     func statusLine() -> String {
-        let summary = RosterSummary(scheduler.snapshot()).line
-        guard let lastReloadError else { return summary }
-        return "reload refused: \(lastReloadError) (running generation \(generation)); \(summary)"
+        var line = RosterSummary(scheduler.snapshot()).line
+        if let reason = scheduler.gate.pauseReason { line += "; paused: " + reason }
+        if scheduler.plan.stretched { line += "; interval stretched to \(DurationFormat.string(scheduler.plan.interval)) by the budget" }
+        guard let lastReloadError else { return line }
+        return "reload refused: \(lastReloadError) (running generation \(generation)); \(line)"
     }
 
     /// Runs once a second on the scheduler's queue: lapses, watchdog, status file, `STATUS=`.
     func housekeeping() {
         guard !stopped else { return }
+        if let slept = sleepDetector.check() {
+            scheduler.resync(reason: "the machine was suspended for about \(Int(slept.seconds)) s")
+        }
         scheduler.refreshLapses()
         let now = clock.now
         if var gate = watchdog {

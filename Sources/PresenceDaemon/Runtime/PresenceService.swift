@@ -12,8 +12,9 @@ public struct PresenceService: Service {
     }
 
     public func run() async throws {
-        runtime.start()
         let reloads = ReloadSignal { [runtime] in runtime.reload() }
+        runtime.start()
+        reloads.enable()
         try? await gracefulShutdown()
         reloads.cancel()
         await runtime.shutdown()

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,8 +8,13 @@ import Glibc
 ///
 /// A Dispatch signal source never runs its handler concurrently, and signals that arrive while
 /// a reload runs merge into one pending event: a storm of SIGHUPs yields at most two reloads.
+/// The source catches signals from its creation, but its queue stays suspended until
+/// ``enable()``, so a SIGHUP during start-up is applied right after `READY=1`, not lost.
 public final class ReloadSignal: @unchecked Sendable {
     private let source: any DispatchSourceSignal
+    private let queue = DispatchQueue(label: "agent-presenced.reload")
+    private let enabled = NSLock()
+    private var isEnabled = false
 
     /// Ignores SIGHUP at once, so that an early signal cannot kill the process before the
     /// handler is armed. Call this first thing in `main`.
@@ -16,16 +22,27 @@ public final class ReloadSignal: @unchecked Sendable {
         signal(SIGHUP, SIG_IGN)
     }
 
-    /// Starts handling SIGHUP with `reload`.
+    /// Starts catching SIGHUP; `reload` runs once ``enable()`` was called.
     public init(reload: @escaping @Sendable () -> Void) {
         Self.ignoreUntilArmed()
-        source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: DispatchQueue(label: "agent-presenced.reload"))
+        queue.suspend()
+        source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: queue)
         source.setEventHandler(handler: reload)
         source.activate()
+    }
+
+    /// Lets reloads run (call once the service is ready).
+    public func enable() {
+        enabled.lock()
+        defer { enabled.unlock() }
+        guard !isEnabled else { return }
+        isEnabled = true
+        queue.resume()
     }
 
     /// Stops handling SIGHUP (it stays ignored).
     public func cancel() {
         source.cancel()
+        enable()
     }
 }
