@@ -38,7 +38,9 @@ extension BrevoClient {
         http.headers.add(name: "api-key", value: credentials.apiKey)
         http.body = .bytes(ByteBuffer(bytes: PingRequestBody(request).encoded()))
 
-        let response = try await httpClient.execute(http, timeout: .nanoseconds(max(timeout.nanoseconds, 1_000_000)))
+        guard let lease = clients.acquire() else { throw HTTPClientError.alreadyShutdown }
+        defer { clients.release(lease) }
+        let response = try await lease.client.execute(http, timeout: .nanoseconds(max(timeout.nanoseconds, 1_000_000)))
         var body: [UInt8] = []
         for try await var chunk in response.body {
             let room = Self.maximumBodyBytes - body.count

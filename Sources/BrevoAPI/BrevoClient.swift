@@ -5,19 +5,19 @@ import Synchronization
 
 /// Brevo's `agentOnlinePing` over one shared, pooled `HTTPClient`.
 ///
-/// Every failure becomes a typed ``PingOutcome``; nothing throws. The API key travels only
+/// ``recycleConnections()`` swaps in a fresh client (same configuration) for new requests;
+/// the old one is shut down once its in-flight requests have finished. Every failure becomes a typed ``PingOutcome``; nothing throws. The API key travels only
 /// in the `api-key` header: it is never part of a message, a description or a log.
 /// Call ``shutdown()`` before the last reference goes away.
 public final class BrevoClient: Sendable {
     /// The most of an answer body read; the rest is dropped (the status still counts).
     public static let maximumBodyBytes = 64 * 1024
 
-    let httpClient: HTTPClient
+    let clients: HTTPClientRotation
     /// The per-request deadline, also used as the connect and read timeouts.
     let timeout: Duration
     let userAgent: String
     private let credentials: Mutex<BrevoCredentials>
-    private let isShutDown = Mutex(false)
 
     /// Creates a client.
     ///
@@ -43,7 +43,10 @@ public final class BrevoClient: Sendable {
         )
         // Retries are the scheduler's job, with backoff inside the presence window.
         configuration.connectionPool.retryConnectionEstablishment = false
-        httpClient = HTTPClient(eventLoopGroup: eventLoopGroup, configuration: configuration)
+        let settings = configuration
+        clients = HTTPClientRotation {
+            HTTPClient(eventLoopGroup: eventLoopGroup, configuration: settings)
+        }
         self.timeout = timeout
         self.userAgent = userAgent
         credentials = Mutex(BrevoCredentials(baseURL: baseURL, apiKey: apiKey))
@@ -57,13 +60,19 @@ public final class BrevoClient: Sendable {
     /// The credentials for the next request.
     var currentCredentials: BrevoCredentials { credentials.withLock { $0 } }
 
-    /// Shuts the HTTP client down; later pings report `.cancelled`. Idempotent.
+    /// Drops the pooled connections: requests from now on go through a fresh HTTP client with
+    /// the same configuration, while requests in flight finish on the old one, which is shut
+    /// down once they are done. Does nothing after ``shutdown()``.
+    public func recycleConnections() {
+        clients.recycle()
+    }
+
+    /// How many times the connections were recycled (0 until the first recycle).
+    public var connectionGeneration: Int { clients.generation }
+
+    /// Shuts every HTTP client down, including retired ones still finishing requests (those
+    /// requests are cancelled); later pings report `.cancelled`. Idempotent.
     public func shutdown() async {
-        let first = isShutDown.withLock { done in
-            defer { done = true }
-            return !done
-        }
-        guard first else { return }
-        try? await httpClient.shutdown()
+        await clients.shutdown()
     }
 }

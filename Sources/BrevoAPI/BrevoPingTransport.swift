@@ -17,4 +17,9 @@ public struct BrevoPingTransport: PingTransport {
             completion(await client.agentOnlinePing(request))
         }
     }
+
+    /// Recycles the client's pooled connections; pings in flight finish on the old ones.
+    public func recycleConnections() {
+        client.recycleConnections()
+    }
 }

@@ -105,8 +105,11 @@ printf '%s\n' "$api_key" > "$work/etc.upper/agent-presenced/brevo-api-key"
 chmod 0600 "$work/etc.upper/agent-presenced/brevo-api-key"
 cp "$work/etc.upper/agent-presenced/brevo-api-key" "$work/etc.upper/brevo-standin/api-key"
 
+# Before boot the config goes into the overlay's upper folder; once /etc is mounted, only through
+# the namespace's view of it (overlayfs does not promise to show changes made behind its back).
+config_file=$work/etc.upper/agent-presenced/config.yaml
 write_config() { # write_config [charlie-enabled: true|false] [extra top-level line]
-  cat > "$work/etc.upper/agent-presenced/config.yaml" <<EOF
+  cat > "$config_file" <<EOF
 # agent-presenced e2e test config (no api_key_file: the key comes from LoadCredential=)
 brevo:
   base_url: http://127.0.0.1:8080/v3
@@ -126,7 +129,7 @@ agents:
     enabled: ${1:-true}
 ${2:-}
 EOF
-  chmod 0644 "$work/etc.upper/agent-presenced/config.yaml"
+  chmod 0644 "$config_file"
 }
 write_config true
 
@@ -199,6 +202,8 @@ if ! wait_for 10 find_pid1 || ! wait_for 30 booted; then
 fi
 pass "systemd $(ns systemctl --version | head -1 | awk '{print $2}') boots as PID 1 (host PID $pid1): $(ns systemctl is-system-running)"
 [ "$(ns systemctl is-system-running)" = degraded ] && note "failed units: $(ns systemctl --failed --plain --no-legend | awk '{print $1}' | xargs)"
+
+config_file=$(nsfile /etc/agent-presenced/config.yaml)
 
 # Stand-in, in the same network namespace.
 check "the Brevo stand-in starts on 127.0.0.1:8080 inside the namespace" ns systemctl start brevo-standin
@@ -346,7 +351,7 @@ if out=$(as_nobody cat "$status_file") && echo "$out" | grep -q '"version":1'; t
 else
   fail "uid 65534 reads $status_file (modes/owners: $perms): $out"
 fi
-if out=$(as_nobody "$installed_binary" status --status-file "$status_file" 2>&1) && echo "$out" | grep -q e2e-alpha; then
+if out=$(as_nobody "$installed_binary" status --status-file "$status_file" 2>&1) && echo "$out" | grep -q Alpha; then
   pass "uid 65534 runs agent-presenced status --status-file $status_file"
   echo "$out" | sed 's/^/  | /'
 else
