@@ -34,6 +34,7 @@ test: deps
 	# of the 2 cooperative threads a 2-core machine has.
 	swift test --skip-build --no-parallel
 	Tests/unit-file-checks.sh
+	Tests/e2e/systemd-e2e.sh
 
 demo: deps
 	swift build

@@ -17,9 +17,9 @@ struct ConfigOption: ParsableArguments {
     }
 
     /// Loads the config, or prints every error to stderr and exits 78.
-    func load() throws -> LoadedConfig {
+    func load(readingAPIKey: Bool = true) throws -> LoadedConfig {
         do {
-            return try ConfigLoader.load(path: path)
+            return try ConfigLoader.load(path: path, readingAPIKey: readingAPIKey)
         } catch {
             Console.error("configuration error in \(path):")
             for issue in error.issues { Console.error("  \(issue)") }

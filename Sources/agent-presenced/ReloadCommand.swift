@@ -24,7 +24,8 @@ struct ReloadCommand: ParsableCommand {
     var timeout: Double = 10
 
     func run() throws {
-        let loaded = try options.load()
+        // Not the key: ExecReload= gets no credentials on systemd 252; the daemon checks it.
+        let loaded = try options.load(readingAPIKey: false)
         let statusPath = statusFile ?? loaded.statusFilePath
         let environment = ProcessInfo.processInfo.environment
         guard let pid = environment["MAINPID"].flatMap(Int32.init) ?? Self.readStatus(statusPath)?.pid, StatusCommand.isAlive(pid: pid) else {

@@ -24,7 +24,7 @@ final class ChildProcess: @unchecked Sendable {
         }
         env.merge(environment) { $1 }
         process.environment = env
-        FileManager.default.createFile(atPath: outputPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         process.standardOutput = output
         process.standardError = output

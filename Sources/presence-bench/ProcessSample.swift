@@ -33,7 +33,7 @@ struct ProcessSample: Sendable {
 
     private static func kilobytes(_ status: String, _ field: String) -> Int {
         for line in status.split(separator: "\n") where line.hasPrefix(field) {
-            return Int(line.dropFirst(field.count).split(separator: " ").first ?? "") ?? 0
+            return Int(line.dropFirst(field.count).split(whereSeparator: \.isWhitespace).first ?? "") ?? 0
         }
         return 0
     }

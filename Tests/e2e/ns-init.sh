@@ -31,7 +31,8 @@ mount -o remount,bind,ro /proc/sys
 mount -t overlay overlay -o "lowerdir=/etc,upperdir=$work/etc.upper,workdir=$work/etc.work" /etc
 mount -t overlay overlay -o "lowerdir=/usr/local/bin,upperdir=$work/bin.upper,workdir=$work/bin.work" /usr/local/bin
 
-ip link set lo up
+# systemd brings lo up too (in containers as well); do it first anyway, where `ip` exists.
+if command -v ip >/dev/null; then ip link set lo up; fi
 # Without it, LoadCredential= yields an empty folder.
 mount --make-rshared /
 

@@ -4,7 +4,8 @@
 #
 # Installs, inside the namespaces only: the built binary as /usr/local/bin/agent-presenced, the
 # shipped unit unchanged (its paths already are the installed ones) plus a test drop-in that
-# shortens WatchdogSec=/RestartSec= and keeps the runtime folder after stop, a config with three
+# shortens WatchdogSec=/RestartSec= and copies the status file as it was at exit (ExecStopPost=+,
+# before systemd removes /run/agent-presenced), a config with three
 # agents pinging a Brevo stand-in on 127.0.0.1 every 2 s, and /etc/agent-presenced/brevo-api-key
 # (0600, root: only LoadCredential= can hand it to the DynamicUser= service).
 # Prints PASS/FAIL per assertion and "N passed, M failed"; exits non-zero on any failure.
@@ -15,7 +16,7 @@ cd "$(dirname "$0")/../.."
 
 skip() { echo "SKIP: systemd e2e test not run: $*"; exit 0; }
 [ "$(id -u)" = 0 ] || skip "needs root (run it as root, as CI does)"
-for tool in unshare nsenter setpriv mount ip timeout; do
+for tool in unshare nsenter setpriv mount timeout; do
   command -v "$tool" >/dev/null || skip "no $tool"
 done
 [ -x /lib/systemd/systemd ] || skip "no systemd (/lib/systemd/systemd)"
@@ -294,7 +295,9 @@ check "after the reload e2e-charlie gets no pings ($charlie_after in 5 s)" [ "$c
 check "after the reload e2e-alpha and e2e-bravo keep being pinged ($alpha_after, $bravo_after in 6 s)" \
   [ "$alpha_after" -ge 2 -a "$bravo_after" -ge 2 ]
 generation=$(sed -nE 's/.*"generation":([0-9]+).*/\1/p' "$(nsfile /run/agent-presenced/status.json)")
-check "the status file reports configuration generation 2 ($generation)" [ "$generation" = 2 ]
+applied=$(ns journalctl -u agent-presenced MESSAGE_ID=e791dccc8a114ef0ab3780b0cbf162b1 -o export --no-pager | grep -c '^MESSAGE=')
+check "the status file reports configuration generation 2 ($generation); journal MESSAGE_ID=e791dccc… (reload applied): $applied" \
+  [ "$generation" = 2 -a "$applied" -ge 1 ]
 
 write_config false "bogus_key: true"
 t_broken=$(now)
@@ -336,9 +339,8 @@ check "systemd restarted the service (MainPID $main_pid -> ${new_pid:-none}, NRe
   [ -n "$new_pid" -a "$restarts_after" -gt "$restarts_before" ]
 main_pid=${new_pid:-$main_pid}
 t_back=$(now)
-wait_for 8 each_agent_pinged_since "$t_back" 1 >/dev/null 2>&1 # charlie is disabled: just wait
-sleep 3
-check "after the restart e2e-alpha is pinged again ($(pings e2e-alpha "$t_back") in 3 s) and e2e-charlie still is not ($(pings e2e-charlie "$t_back"))" \
+sleep 4
+check "after the restart e2e-alpha is pinged again ($(pings e2e-alpha "$t_back") in 4 s) and e2e-charlie still is not ($(pings e2e-charlie "$t_back"))" \
   [ "$(pings e2e-alpha "$t_back")" -ge 1 -a "$(pings e2e-charlie "$t_back")" -eq 0 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -384,6 +386,9 @@ ns journalctl -o export --no-pager > "$work/journal.export" 2>/dev/null
 check "the journal is not empty ($(grep -ac '^MESSAGE=' "$work/journal.export") entries)" [ -s "$work/journal.export" ]
 absent() { ! grep -aqF -- "$@"; }
 check "the API key appears in no journal entry (all units, all fields)" absent "$api_key" "$work/journal.export"
+# Known, kept: SystemCallFilter=~@resources denies setpriority, so libdispatch logs one line per
+# new worker thread; allowing it would raise the exposure score from 1.1 to 1.2.
+echo "  .. libdispatch 'Failed to set thread priority' lines in the journal: $(grep -ac 'Failed to set thread priority' "$work/journal.export")"
 check "the API key appears neither in the final status file nor in the stand-in's request log" \
   absent "$api_key" "$(nsfile /run/agent-presenced-e2e-final-status.json)" "$requests_log"
 

@@ -21,10 +21,14 @@ public struct ConfigLoader: Sendable {
     ///
     /// The enabled roster must fit `rate_limit.requests_per_hour` at the longest safe interval
     /// (`BudgetPlan`); a roster that cannot is refused with the arithmetic.
+    /// With `readingAPIKey: false` the key file is not read and the returned key is empty:
+    /// `agent-presenced reload` runs as `ExecReload=`, which systemd 252 does not give the
+    /// unit's credentials (systemd#35227); the daemon reads the key itself on SIGHUP.
     /// - Throws: `ConfigError` with every problem found (main file problems stop before drop-ins).
     public static func load(
         path: String,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        readingAPIKey: Bool = true
     ) throws(ConfigError) -> LoadedConfig {
         let text = try readText(path, what: "config file")
         let main = try ConfigParser.parse(text, file: path)
@@ -50,7 +54,9 @@ public struct ConfigLoader: Sendable {
         if let issue = budgetIssue(config, file: path, text: text) { issues.append(issue) }
 
         var apiKey: APIKey?
-        if let keyFile = ConfigPaths.apiKeyFilePath(
+        if !readingAPIKey {
+            apiKey = APIKey(secret: "")
+        } else if let keyFile = ConfigPaths.apiKeyFilePath(
             configured: main.brevo.apiKeyFile, configFolder: folder, environment: environment
         ) {
             do {

@@ -9,7 +9,7 @@ public final class DispatchTimers: TimerScheduling, Sendable {
 
     /// Creates the timers on a new serial queue.
     public init(label: String = "agent-presenced.scheduler") {
-        queue = DispatchQueue(label: label, qos: .utility)
+        queue = DispatchQueue(label: label)
     }
 
     public func arm(at deadline: MonotonicTime, leeway: Duration, _ handler: @escaping @Sendable () -> Void) -> any ArmedTimer {

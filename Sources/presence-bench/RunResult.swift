@@ -1,0 +1,151 @@
+/// The figures of one run of one scenario (or the medians of several runs).
+struct RunResult: Codable, Sendable {
+    /// Order statistics of an error in milliseconds.
+    struct Spread: Codable, Sendable {
+        var p50: Double
+        var p99: Double
+        var max: Double
+    }
+
+    /// What a reload scenario measured.
+    struct Reload: Codable, Sendable {
+        /// From SIGHUP to the `READY=1` datagram, milliseconds.
+        var sighupToReadyMs: Double
+        /// Pings of unchanged agents that came too early around the reload (0 expected).
+        var extraPings: Int
+        /// Ticks of unchanged agents that were skipped around the reload (0 expected).
+        var missingPings: Int
+        /// Unchanged agents checked.
+        var unchangedAgents: Int
+        /// Whether the replacement agent was pinged after the reload.
+        var replacementPinged: Bool
+        /// Pings of the removed agent after the reload (0 expected).
+        var removedAgentPings: Int
+    }
+
+    /// The status file at this roster size.
+    struct StatusFile: Codable, Sendable {
+        /// Building the document from the records, milliseconds.
+        var buildMs: Double
+        /// Encoding and writing it atomically, milliseconds.
+        var writeMs: Double
+        /// The file's size, bytes.
+        var bytes: Int
+    }
+
+    var scenario: String
+    var runs: Int
+    var agents: Int
+    var intervalS: Double
+    var jitterS: Double
+    var presenceWindowS: Double
+    var durationS: Double
+    /// Seconds from spawning the daemon to `READY=1`.
+    var readyAfterS: Double
+    /// Successful pings per second in the steady window.
+    var pingsPerS: Double
+    /// The daemon's CPU time per successful ping in the steady window, microseconds.
+    var cpuUsPerPing: Double
+    /// The daemon's CPU in the steady window, percent of one core.
+    var cpuPercent: Double
+    /// The stand-in's CPU in the steady window, percent of one core.
+    var standinCpuPercent: Double
+    /// The daemon's peak RSS (`VmHWM`), MB (2^20 bytes).
+    var peakRssMb: Double
+    /// The daemon's RSS at the end of the run, MB.
+    var endRssMb: Double
+    /// |gap − interval| between consecutive successes of one agent, milliseconds.
+    var gapErrorMs: Spread
+    /// Distance of each ping from its agent's grid point, milliseconds (≤ jitter by design).
+    var gridErrorMs: Spread
+    /// Stretches longer than the presence window without a success, over all agents.
+    var lapses: Int
+    /// Agents with at least one success.
+    var agentsPinged: Int
+    /// Requests the stand-in did not answer with 2xx.
+    var failedRequests: Int
+    /// The status file at this roster size.
+    var statusFile: StatusFile
+    /// Reload figures, for reload scenarios.
+    var reload: Reload?
+    /// The daemon's exit status after SIGTERM (0 expected).
+    var daemonExitStatus: Int
+
+    enum CodingKeys: String, CodingKey {
+        case scenario, runs, agents, lapses, reload
+        case intervalS = "interval_s"
+        case jitterS = "jitter_s"
+        case presenceWindowS = "presence_window_s"
+        case durationS = "duration_s"
+        case readyAfterS = "ready_after_s"
+        case pingsPerS = "pings_per_s"
+        case cpuUsPerPing = "cpu_us_per_ping"
+        case cpuPercent = "cpu_percent"
+        case standinCpuPercent = "standin_cpu_percent"
+        case peakRssMb = "peak_rss_mb"
+        case endRssMb = "end_rss_mb"
+        case gapErrorMs = "gap_error_ms"
+        case gridErrorMs = "grid_error_ms"
+        case agentsPinged = "agents_pinged"
+        case failedRequests = "failed_requests"
+        case statusFile = "status_file"
+        case daemonExitStatus = "daemon_exit_status"
+    }
+}
+
+extension RunResult.Reload {
+    enum CodingKeys: String, CodingKey {
+        case sighupToReadyMs = "sighup_to_ready_ms"
+        case extraPings = "extra_pings"
+        case missingPings = "missing_pings"
+        case unchangedAgents = "unchanged_agents"
+        case replacementPinged = "replacement_pinged"
+        case removedAgentPings = "removed_agent_pings"
+    }
+}
+
+extension RunResult.StatusFile {
+    enum CodingKeys: String, CodingKey {
+        case buildMs = "build_ms"
+        case writeMs = "write_ms"
+        case bytes
+    }
+}
+
+extension RunResult {
+    /// Each figure's median over `runs` (figure by figure); counts of problems (lapses, extra
+    /// and missing pings, failures, a bad exit) take the worst run instead, so none is hidden.
+    static func median(of runs: [RunResult]) -> RunResult {
+        guard var result = runs.first else { preconditionFailure("no runs") }
+        guard runs.count > 1 else { return result }
+        func mid(_ value: (RunResult) -> Double) -> Double { medianValue(runs.map(value)) }
+        func worst(_ value: (RunResult) -> Int) -> Int { runs.map(value).max() ?? 0 }
+        result.runs = runs.count
+        result.readyAfterS = mid(\.readyAfterS)
+        result.pingsPerS = mid(\.pingsPerS)
+        result.cpuUsPerPing = mid(\.cpuUsPerPing)
+        result.cpuPercent = mid(\.cpuPercent)
+        result.standinCpuPercent = mid(\.standinCpuPercent)
+        result.peakRssMb = mid(\.peakRssMb)
+        result.endRssMb = mid(\.endRssMb)
+        result.gapErrorMs = Spread(p50: mid(\.gapErrorMs.p50), p99: mid(\.gapErrorMs.p99), max: mid(\.gapErrorMs.max))
+        result.gridErrorMs = Spread(p50: mid(\.gridErrorMs.p50), p99: mid(\.gridErrorMs.p99), max: mid(\.gridErrorMs.max))
+        result.lapses = worst(\.lapses)
+        result.agentsPinged = runs.map(\.agentsPinged).min() ?? 0
+        result.failedRequests = worst(\.failedRequests)
+        result.statusFile = StatusFile(buildMs: mid(\.statusFile.buildMs), writeMs: mid(\.statusFile.writeMs), bytes: result.statusFile.bytes)
+        result.daemonExitStatus = runs.map(\.daemonExitStatus).first { $0 != 0 } ?? 0
+        let reloads = runs.compactMap(\.reload)
+        if !reloads.isEmpty {
+            result.reload = Reload(
+                sighupToReadyMs: medianValue(reloads.map(\.sighupToReadyMs)),
+                extraPings: reloads.map(\.extraPings).max() ?? 0,
+                missingPings: reloads.map(\.missingPings).max() ?? 0,
+                unchangedAgents: reloads[0].unchangedAgents,
+                replacementPinged: reloads.allSatisfy(\.replacementPinged),
+                removedAgentPings: reloads.map(\.removedAgentPings).max() ?? 0
+            )
+        }
+        return result
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import PresenceCore
+import PresenceDaemon
+
+/// The cost of one status-file update at a roster size, measured in-process with the daemon's
+/// own code: ``StatusDocument/init(records:window:clock:pid:config:)`` (built on the scheduler's
+/// queue) and ``StatusFileWriter/writeNow(_:)`` (encode, temporary file, fsync, rename).
+struct StatusWriteTiming: Sendable {
+    /// Median time to build the document from the records, milliseconds.
+    var buildMilliseconds: Double
+    /// Median time to encode and write it atomically, milliseconds.
+    var writeMilliseconds: Double
+    /// The file's size, bytes.
+    var bytes: Int
+
+    /// Measures `repetitions` updates of a roster of `agents` online agents in `folder`.
+    static func measure(agents: Int, folder: String, repetitions: Int = 5) throws -> StatusWriteTiming {
+        let clock = DispatchClock()
+        let now = clock.now
+        let interval = Duration.seconds(60)
+        let schedule = PingSchedule(origin: now, interval: interval, jitter: .seconds(2))
+        let records: [AgentRecord] = (0..<agents).map { index in
+            let spec = AgentSpec(identity: .id(BenchWorkspace.agentID(index)), label: index.isMultiple(of: 10) ? "Agent \(index)" : nil)
+            var record = AgentRecord(spec: spec, phase: schedule.phase(of: spec.key))
+            record.recordAttempt(at: now - .seconds(1))
+            _ = record.record(.success(), at: now - .milliseconds(990), window: .seconds(120))
+            record.nextPingAt = now + .seconds(59)
+            return record
+        }
+        let path = folder + "/status-timing.json"
+        let writer = StatusFileWriter(path: path)
+        var builds: [Double] = []
+        var writes: [Double] = []
+        for _ in 0..<repetitions {
+            let start = MonotonicSeconds.now()
+            let document = StatusDocument(
+                records: records, window: .seconds(120), clock: clock, pid: getpid(),
+                config: .init(path: folder + "/config.yaml", generation: 1, loadedAt: RFC3339.string(from: Date()), lastReloadError: nil)
+            )
+            let built = MonotonicSeconds.now()
+            try writer.writeNow(document)
+            let written = MonotonicSeconds.now()
+            builds.append((built - start) * 1000)
+            writes.append((written - built) * 1000)
+        }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+        try? FileManager.default.removeItem(atPath: path)
+        return StatusWriteTiming(buildMilliseconds: medianValue(builds), writeMilliseconds: medianValue(writes), bytes: size)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// `presence-bench --scenario smoke --json` completes and reports well-formed JSON.
+///
+/// Benchmarks measure, tests assert behaviour: no figure is checked against a target here.
+@Suite struct BenchSmokeTests {
+    /// The built `presence-bench`, next to `agent-presenced` in the build folder.
+    private var benchURL: URL {
+        DaemonBinary.url.deletingLastPathComponent().appendingPathComponent("presence-bench")
+    }
+
+    @Test func smokeScenarioCompletesWithWellFormedJSON() throws {
+        let bench = benchURL
+        try #require(FileManager.default.isExecutableFile(atPath: bench.path), "build presence-bench first: \(bench.path)")
+        let process = Process()
+        process.executableURL = bench
+        process.arguments = ["--scenario", "smoke", "--json", "--binary", DaemonBinary.url.path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["NOTIFY_SOCKET"] = nil
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "stderr: \(String(decoding: stderr, as: UTF8.self))")
+
+        let report = try #require(try JSONSerialization.jsonObject(with: stdout) as? [String: Any])
+        let machine = try #require(report["machine"] as? [String: Any])
+        for key in ["cpus", "cpu_model", "memory_mb", "kernel"] {
+            #expect(machine[key] != nil, "machine.\(key)")
+        }
+        let results = try #require(report["results"] as? [[String: Any]])
+        #expect(results.count == 1)
+        let result = try #require(results.first)
+        #expect(result["scenario"] as? String == "smoke")
+        let numbers = [
+            "runs", "agents", "interval_s", "jitter_s", "presence_window_s", "duration_s", "ready_after_s",
+            "pings_per_s", "cpu_us_per_ping", "cpu_percent", "standin_cpu_percent", "peak_rss_mb", "end_rss_mb",
+            "lapses", "agents_pinged", "failed_requests", "daemon_exit_status",
+        ]
+        for key in numbers {
+            #expect(result[key] is NSNumber, "\(key) is a number")
+        }
+        for group in ["gap_error_ms", "grid_error_ms"] {
+            let spread = try #require(result[group] as? [String: Any], "\(group)")
+            for key in ["p50", "p99", "max"] {
+                #expect(spread[key] is NSNumber, "\(group).\(key)")
+            }
+        }
+        let status = try #require(result["status_file"] as? [String: Any])
+        for key in ["build_ms", "write_ms", "bytes"] {
+            #expect(status[key] is NSNumber, "status_file.\(key)")
+        }
+    }
+}
