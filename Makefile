@@ -43,7 +43,7 @@ demo: deps
 install: release
 	install -d $(BINDIR) $(UNITDIR) $(CONFDIR) $(DOCDIR) $(BASHCOMPDIR) $(ZSHCOMPDIR) $(FISHCOMPDIR)
 	install -m 0755 .build/release/agent-presenced $(BINDIR)/agent-presenced
-	sed 's|/usr/local/bin/agent-presenced|$(PREFIX)/bin/agent-presenced|g' systemd/agent-presenced.service > $(UNITDIR)/agent-presenced.service
+	sed 's|/usr/local/|$(PREFIX)/|g' systemd/agent-presenced.service > $(UNITDIR)/agent-presenced.service
 	chmod 0644 $(UNITDIR)/agent-presenced.service
 	[ -e $(CONFDIR)/config.yaml ] || install -m 0644 config/config.example.yaml $(CONFDIR)/config.yaml
 	install -m 0644 config/config.example.yaml README.md $(DOCDIR)/
