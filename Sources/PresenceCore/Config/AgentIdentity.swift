@@ -30,7 +30,9 @@ public struct AgentKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         self.rawValue = rawValue
     }
 
+    /// Orders keys by their text.
     public static func < (lhs: AgentKey, rhs: AgentKey) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// The key's text.
     public var description: String { rawValue }
 }

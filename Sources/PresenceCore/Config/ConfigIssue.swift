@@ -11,6 +11,7 @@ public struct ConfigLocation: Hashable, Sendable, CustomStringConvertible {
         self.line = line
     }
 
+    /// `file:line`, or the file alone.
     public var description: String { line.map { "\(file):\($0)" } ?? file }
 }
 
@@ -46,6 +47,7 @@ public struct ConfigError: Error, Sendable, CustomStringConvertible {
         self.issues = issues
     }
 
+    /// Every issue, one per line.
     public var description: String { issues.map(\.description).joined(separator: "\n") }
 
     /// The first problem on one line, for `STATUS=` and the status file.

@@ -37,6 +37,8 @@ extension PresenceObserver {
 public struct SilentPresenceObserver: PresenceObserver {
     /// Creates the observer.
     public init() {}
+    /// Logs a state change once, at a level that matches it.
     public func agentChanged(_ record: AgentRecord, transition: AgentRecord.Transition, outcome: PingOutcome?) {}
+    /// Logs a single ping at debug.
     public func pingCompleted(_ record: AgentRecord, outcome: PingOutcome) {}
 }

@@ -46,6 +46,7 @@ public struct StatusDocument: Codable, Hashable, Sendable {
             case lastReloadAt = "last_reload_at"
         }
 
+        /// Writes every key, `null` for absent values.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(path, forKey: .path)

@@ -14,22 +14,27 @@ public struct MonotonicTime: Hashable, Comparable, Sendable, CustomStringConvert
     /// The clock's origin.
     public static let zero = MonotonicTime(nanoseconds: 0)
 
+    /// Earlier times order first.
     public static func < (lhs: MonotonicTime, rhs: MonotonicTime) -> Bool {
         lhs.nanoseconds < rhs.nanoseconds
     }
 
+    /// The time `rhs` after `lhs`.
     public static func + (lhs: MonotonicTime, rhs: Duration) -> MonotonicTime {
         MonotonicTime(nanoseconds: lhs.nanoseconds &+ rhs.nanoseconds)
     }
 
+    /// The time `rhs` before `lhs`.
     public static func - (lhs: MonotonicTime, rhs: Duration) -> MonotonicTime {
         MonotonicTime(nanoseconds: lhs.nanoseconds &- rhs.nanoseconds)
     }
 
+    /// The duration from `rhs` to `lhs`.
     public static func - (lhs: MonotonicTime, rhs: MonotonicTime) -> Duration {
         .nanoseconds(lhs.nanoseconds &- rhs.nanoseconds)
     }
 
+    /// Seconds since the origin, for test messages.
     public var description: String { "\(Double(nanoseconds) / 1e9)s" }
 }
 

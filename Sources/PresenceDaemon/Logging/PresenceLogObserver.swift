@@ -12,6 +12,7 @@ public struct PresenceLogObserver: PresenceObserver {
         self.logger = logger
     }
 
+    /// Logs a state change once, at a level that matches it.
     public func agentChanged(_ record: AgentRecord, transition: AgentRecord.Transition, outcome: PingOutcome?) {
         var metadata = Self.metadata(for: record, outcome: outcome)
         metadata["previous_state"] = .string(transition.from.rawValue)
@@ -39,11 +40,13 @@ public struct PresenceLogObserver: PresenceObserver {
         }
     }
 
+    /// Logs a single ping at debug.
     public func pingCompleted(_ record: AgentRecord, outcome: PingOutcome) {
         guard logger.logLevel <= .debug else { return }
         logger.debug("ping \(record.spec.displayName): \(outcome.summary)", metadata: Self.metadata(for: record, outcome: outcome))
     }
 
+    /// Logs an account-wide pause or resume once.
     public func accountChanged(_ change: AccountGate.Change, reason: String?) {
         switch change {
         case .paused(let pause, let outcome):
@@ -63,14 +66,17 @@ public struct PresenceLogObserver: PresenceObserver {
         }
     }
 
+    /// Logs a connection recycle.
     public func connectionsRecycled() {
         logger.warning("repeated timeouts: recycling the HTTP connections to Brevo")
     }
 
+    /// Logs a re-ping of every agent after a stall or suspend.
     public func resynced(reason: String) {
         logger.warning("the scheduler stalled or the machine slept (\(reason)): re-pinging every agent now, spread out")
     }
 
+    /// Logs a stretched interval.
     public func planChanged(_ plan: BudgetPlan) {
         logger.warning("the request budget (\(plan.budget.map(String.init) ?? "none")/hour) needs a longer interval: pinging every \(DurationFormat.string(plan.interval)) (\(Int(plan.requestsPerHour.rounded(.up))) requests/hour)")
     }

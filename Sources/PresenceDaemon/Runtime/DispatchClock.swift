@@ -8,10 +8,12 @@ public struct DispatchClock: PresenceClock {
     /// Creates the clock.
     public init() {}
 
+    /// Dispatch's uptime clock, the one its timers run on.
     public var now: MonotonicTime {
         MonotonicTime(nanoseconds: Int64(DispatchTime.now().uptimeNanoseconds))
     }
 
+    /// The wall-clock date of a monotonic time, relative to now.
     public func wallDate(at time: MonotonicTime) -> Date {
         Date().addingTimeInterval((time - now).seconds)
     }

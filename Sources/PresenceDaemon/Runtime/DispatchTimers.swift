@@ -12,6 +12,7 @@ public final class DispatchTimers: TimerScheduling, Sendable {
         queue = DispatchQueue(label: label)
     }
 
+    /// Arms a one-shot `DispatchSourceTimer` on the scheduler's queue.
     public func arm(at deadline: MonotonicTime, leeway: Duration, _ handler: @escaping @Sendable () -> Void) -> any ArmedTimer {
         let source = DispatchSource.makeTimerSource(queue: queue)
         let timer = DispatchArmedTimer(source: source)
@@ -28,6 +29,7 @@ public final class DispatchTimers: TimerScheduling, Sendable {
         return timer
     }
 
+    /// Runs `work` asynchronously on the scheduler's queue.
     public func execute(_ work: @escaping @Sendable () -> Void) {
         queue.async(execute: work)
     }

@@ -11,6 +11,7 @@ public struct PresenceService: Service {
         self.runtime = runtime
     }
 
+    /// Starts the runtime, reloads on SIGHUP, and stops cleanly on graceful shutdown.
     public func run() async throws {
         let reloads = ReloadSignal { [runtime] in runtime.reload() }
         runtime.start()

@@ -18,6 +18,7 @@ public enum AtomicFile {
         /// `strerror` of the failure.
         public var reason: String
 
+        /// `cannot rename … to …: reason`.
         public var description: String { "cannot \(step) \(path): \(reason)" }
     }
 
