@@ -18,8 +18,8 @@ extension PresenceRuntime {
             case .failure(let error): refuse(error)
             }
             lastReloadAt = Date()
-            writeStatus()
-            writer.flush()
+            writeStatus(force: true)
+            flushStatus()
             reportedStatusLine = statusLine()
             notifier.ready(status: reportedStatusLine)
         }

@@ -19,7 +19,7 @@ extension PresenceRuntime {
             try? await Task.sleep(for: .milliseconds(20))
         }
         let document = timers.queue.sync { statusDocument() }
-        writer.flush()
+        flushStatus()
         do {
             try writer.writeNow(document)
         } catch {

@@ -26,6 +26,8 @@ public final class PresenceRuntime: @unchecked Sendable {
     var writtenVersion: UInt64 = .max
     var reportedStatusLine = ""
     var lastWriteError: String?
+    var nextWriteAt = MonotonicTime.zero
+    let reportQueue = DispatchQueue(label: "agent-presenced.status-report")
     var housekeepingTimer: (any ArmedTimer)?
     var watchdog: WatchdogGate?
     var stopped = false
@@ -67,7 +69,7 @@ public final class PresenceRuntime: @unchecked Sendable {
             for warning in loaded.warnings { logger.warning("\(warning)") }
             housekeeping()
             // READY=1 promises a status file: `agent-presenced reload` and operators read it.
-            writer.flush()
+            flushStatus()
             notifier.ready(status: statusLine())
         }
     }
@@ -109,8 +111,13 @@ public final class PresenceRuntime: @unchecked Sendable {
 
     /// The status document of this moment.
     func statusDocument() -> StatusDocument {
+        let now = clock.now
+        return makeStatusDocument(records: scheduler.snapshot(), clock: FrozenClock(now: now, wallNow: clock.wallDate(at: now)))
+    }
+
+    func makeStatusDocument(records: [AgentRecord], clock: FrozenClock) -> StatusDocument {
         StatusDocument(
-            records: scheduler.snapshot(),
+            records: records,
             window: loaded.config.ping.presenceWindow,
             clock: clock,
             pid: getpid(),
@@ -119,13 +126,41 @@ public final class PresenceRuntime: @unchecked Sendable {
     }
 
     /// Queues a status file write; logs a failure once per distinct error.
-    func writeStatus() {
+    ///
+    /// Only the snapshot is taken on the scheduler's queue; the document is built and encoded
+    /// on other queues. A large roster whose report takes long is written less often (ten
+    /// times the last report's cost, at least once a second), so reporting never eats the
+    /// CPU the pings need. `force` (start, reload) writes regardless.
+    func writeStatus(force: Bool = false) {
+        let now = clock.now
+        guard force || now >= nextWriteAt else { return }
         writtenVersion = scheduler.version
-        let document = statusDocument()
-        writer.write(document) { [weak self] error in
-            guard let self else { return }
-            self.timers.execute { self.noteWriteResult(error) }
+        let records = scheduler.snapshot()
+        let frozen = FrozenClock(now: now, wallNow: clock.wallDate(at: now))
+        let configStatus = StatusDocument.ConfigStatus(
+            path: loaded.path, generation: generation, loadedAt: RFC3339.string(from: loadedAt),
+            lastReloadError: lastReloadError, lastReloadAt: lastReloadAt.map(RFC3339.string(from:))
+        )
+        let window = loaded.config.ping.presenceWindow, writer = self.writer
+        nextWriteAt = now + Self.reportInterval
+        reportQueue.async { [weak self] in
+            let started = ContinuousClock.now
+            let document = StatusDocument(records: records, window: window, clock: frozen, pid: getpid(), config: configStatus)
+            writer.write(document) { [weak self] error in
+                let cost = ContinuousClock.now - started
+                self?.timers.execute { [weak self] in
+                    guard let self else { return }
+                    self.nextWriteAt = max(self.nextWriteAt, now + max(Self.reportInterval, cost * 10))
+                    self.noteWriteResult(error)
+                }
+            }
         }
+    }
+
+    /// Waits until every queued status write has reached the disk.
+    func flushStatus() {
+        reportQueue.sync {}
+        writer.flush()
     }
 
     func noteWriteResult(_ error: (any Error)?) {
