@@ -62,7 +62,7 @@ extension PresenceScheduler {
     /// Stretches (or relaxes) the interval when Brevo reports a limit the config did not give.
     func replanIfLimitLearned() {
         guard config.rateLimit.requestsPerHour == nil, let learned = gate.learnedLimit, plan.budget != learned else { return }
-        let newPlan = BudgetPlan.bestEffort(agents: enabledKeys().count, ping: config.ping, budget: learned)
+        let newPlan = BudgetPlan.bestEffort(agents: enabledCount, ping: config.ping, budget: learned)
         let cadenceChanged = newPlan.interval != plan.interval
         plan = newPlan
         guard cadenceChanged else { return }

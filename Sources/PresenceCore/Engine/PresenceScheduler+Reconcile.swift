@@ -34,6 +34,7 @@ extension PresenceScheduler {
         result.cadenceChanged = cadenceChanged
         config = newConfig
         plan = newPlan
+        enabledCount = newConfig.enabledAgents.count
         if retryBudget != .unlimited { retryBudget.capacity = max(3, Double(newConfig.enabledAgents.count) / 4) }
 
         var newRecords: [AgentKey: AgentRecord] = [:]

@@ -39,7 +39,8 @@ extension PresenceScheduler {
 
     /// The slot the next tick may use while Brevo's remaining requests are low, or `nil`.
     func pacedSlot(at now: MonotonicTime) -> MonotonicTime? {
-        let perSecond = Double(enabledKeys().count) / schedule.interval.seconds
+        // Runs per tick: a cached count, not a walk over the roster.
+        let perSecond = Double(enabledCount) / schedule.interval.seconds
         guard let spacing = gate.pacing(at: now, perSecond: perSecond) else {
             pacedSlot = nil
             return nil

@@ -44,6 +44,7 @@ public final class PresenceScheduler: @unchecked Sendable {
     var consecutiveTimeouts = 0
     var lastRecycleAt: MonotonicTime?
     var running = false
+    var enabledCount = 0
 
     /// Why an attempt is made.
     enum AttemptKind {
@@ -77,6 +78,7 @@ public final class PresenceScheduler: @unchecked Sendable {
         self.random = random
         self.observer = observer
         let enabled = config.enabledAgents.count
+        self.enabledCount = enabled
         self.plan = BudgetPlan.bestEffort(agents: enabled, ping: config.ping, budget: config.rateLimit.requestsPerHour)
         self.retryPolicy = retryPolicy
         self.retryBudget = retryBudget ?? RetryBudget.forRoster(agents: enabled)
