@@ -25,9 +25,12 @@ struct BenchScenario: Sendable {
         min(max(3, Double(agents) / 1000), interval / 2)
     }
 
-    /// When the steady-state measurement starts, seconds after `READY=1`.
+    /// When the steady-state measurement starts, seconds after `READY=1`: one interval (plus
+    /// 2 s) in, so that every agent is on its grid cadence (an agent's second ping comes on its
+    /// first grid tick, up to an interval after its startup ping) and the ping rate is the
+    /// steady one.
     var warmUp: Double {
-        min(startupWindow + 2, duration / 2)
+        min(interval + 2, duration / 2)
     }
 
     /// The scenarios by name, in the order they run.

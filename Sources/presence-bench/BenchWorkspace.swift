@@ -28,9 +28,16 @@ struct BenchWorkspace {
     /// The ID that replaces entry 0 in the changed roster of a reload scenario.
     static let replacementID = "bench-agent-replaced"
 
+    /// Agents per roster file: the daemon refuses config files over 1 MiB, so a large roster
+    /// goes to `agents_dir` drop-ins of this many agents each (about 500 KB).
+    static let agentsPerFile = 20_000
+
     /// Writes the config for `scenario` against the stand-in at `baseURL`; with `changed`, agent 0
-    /// is replaced by ``replacementID`` (one agent removed, one added).
+    /// is replaced by ``replacementID`` (one agent removed, one added). The first
+    /// ``agentsPerFile`` agents are in the main file, the rest in `agents.d/*.yaml`.
     func writeConfig(_ scenario: BenchScenario, baseURL: String, changed: Bool = false) throws {
+        let dropIns = path + "/agents.d"
+        try FileManager.default.createDirectory(atPath: dropIns, withIntermediateDirectories: true)
         var text = """
             brevo:
               base_url: \(baseURL)
@@ -43,17 +50,31 @@ struct BenchWorkspace {
               presence_window: \(Self.milliseconds(scenario.presenceWindow))
               max_in_flight: \(scenario.maxInFlight)
             status_file: \(statusFile)
+            agents_dir: \(dropIns)
             agents:
 
             """
-        text.reserveCapacity(text.utf8.count + scenario.agents * 32)
-        for index in 0..<scenario.agents {
-            let id = changed && index == 0 ? Self.replacementID : Self.agentID(index)
-            text += "  - id: " + id + "\n"
+        text += Self.roster(0..<min(scenario.agents, Self.agentsPerFile), changed: changed)
+        var first = Self.agentsPerFile
+        while first < scenario.agents {
+            let range = first..<min(scenario.agents, first + Self.agentsPerFile)
+            try write("agents.d/\(String(100 + first / Self.agentsPerFile)).yaml", "agents:\n" + Self.roster(range, changed: false), mode: 0o644)
+            first = range.upperBound
         }
         // Written in place of the old file at once, as an operator's editor would.
         try write("config.yaml.new", text, mode: 0o644)
         guard rename(path + "/config.yaml.new", configFile) == 0 else { throw BenchError("cannot rename the config") }
+    }
+
+    /// YAML list items for the agents in `range`.
+    private static func roster(_ range: Range<Int>, changed: Bool) -> String {
+        var text = ""
+        text.reserveCapacity(range.count * 30)
+        for index in range {
+            let id = changed && index == 0 ? replacementID : agentID(index)
+            text += "  - id: " + id + "\n"
+        }
+        return text
     }
 
     /// `1500ms`, the duration syntax the config accepts.

@@ -40,7 +40,12 @@ struct ScenarioRunner {
             outputPath: workspace.path + "/daemon.out"
         )
         defer { daemon.stop() }
-        guard let ready = notify.waitFor("READY=1", timeout: 300) else {
+        var readyMessage: NotifyListener.Message?
+        let readyDeadline = MonotonicSeconds.now() + 300
+        while readyMessage == nil, daemon.isRunning, MonotonicSeconds.now() < readyDeadline {
+            readyMessage = notify.waitFor("READY=1", timeout: 1)
+        }
+        guard let ready = readyMessage ?? notify.waitFor("READY=1", timeout: 0.1) else {
             throw BenchError("agent-presenced sent no READY=1 (see \(workspace.path)/daemon.out)")
         }
         progress("  ready after \(String(format: "%.2f", ready.at - spawnedAt)) s; running \(Int(scenario.duration)) s")

@@ -1,0 +1,54 @@
+import Foundation
+import PresenceCore
+import Testing
+@testable import PresenceDaemon
+
+/// The hand-written status encoder says the same as the `Codable` conformance through `JSONEncoder`.
+@Suite struct StatusJSONEncoderTests {
+    static let tricky = "quote \" backslash \\ slash / newline \n tab \t bell \u{07} é 😀"
+
+    static func document() -> StatusDocument {
+        let agents = [
+            AgentStatus(
+                key: "id:a1", id: "a1", email: nil, label: tricky, enabled: true, state: "online",
+                lastAttemptAt: "2026-11-24T18:00:00.000Z", lastSuccessAt: "2026-11-24T18:00:00.100Z",
+                presumedOnlineUntil: "2026-11-24T18:02:00.100Z", nextPingAt: "2026-11-24T18:01:00.000Z",
+                consecutiveFailures: 0, lastError: nil, pingsOK: 12_345, pingsFailed: 0
+            ),
+            AgentStatus(
+                key: "email:liz@example.com", id: nil, email: "liz@example.com", label: nil, enabled: false, state: "disabled",
+                lastAttemptAt: nil, lastSuccessAt: nil, presumedOnlineUntil: nil, nextPingAt: nil,
+                consecutiveFailures: 3, lastError: "HTTP 503 (server_error): \"down\"", pingsOK: 0, pingsFailed: -1
+            ),
+        ]
+        return StatusDocument(
+            pid: 4242, updatedAt: "2026-11-24T18:00:01.000Z",
+            config: .init(path: "/etc/agent-presenced/config.yaml", generation: 7, loadedAt: "2026-11-24T17:00:00.000Z",
+                          lastReloadError: tricky, lastReloadAt: nil),
+            summary: ["online": 1, "disabled": 1, "pending": 0], agents: agents
+        )
+    }
+
+    @Test func sameJSONAsTheCodableConformance() throws {
+        let document = Self.document()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let reference = try JSONSerialization.jsonObject(with: encoder.encode(document)) as? NSDictionary
+        let handWritten = try StatusFileWriter.encode(document)
+        let parsed = try JSONSerialization.jsonObject(with: handWritten) as? NSDictionary
+        #expect(parsed != nil)
+        #expect(parsed == reference)
+        #expect(try JSONDecoder().decode(StatusDocument.self, from: handWritten) == document)
+    }
+
+    @Test func compactWithUnescapedSlashesExplicitNullsAndOneNewline() throws {
+        let text = String(decoding: try StatusFileWriter.encode(Self.document()), as: UTF8.self)
+        #expect(text.hasSuffix("}\n"))
+        #expect(text.filter { $0 == "\n" }.count == 1)
+        #expect(text.contains("\"path\":\"/etc/agent-presenced/config.yaml\""))
+        #expect(text.contains("\"last_reload_at\":null"))
+        #expect(text.contains("\"label\":null"))
+        #expect(text.contains("\"summary\":{\"pending\":0,\"online\":1,\"disabled\":1}"))
+        #expect(text.contains("quote \\\" backslash \\\\ slash / newline \\n tab \\t bell \\u0007"))
+    }
+}
