@@ -17,7 +17,7 @@ extension PresenceScheduler {
         case .paused(let pause, _):
             for timer in retryTimers.values { timer.cancel() }
             retryTimers.removeAll()
-            for key in order { holdForAccount(key) }
+            for key in records.keys { holdForAccount(key) }
             resumeTimer?.cancel()
             resumeTimer = nil
             if case .rateLimited(let until) = pause {
@@ -74,7 +74,7 @@ extension PresenceScheduler {
     /// interval after it.
     func changeCadence(interval: Duration, jitter: Duration, now: MonotonicTime, except fresh: Set<AgentKey>) {
         schedule = PingSchedule(origin: schedule.origin, interval: interval, jitter: jitter)
-        for key in order {
+        for key in records.keys {
             guard var record = records[key] else { continue }
             record.phase = schedule.phase(of: key)
             records[key] = record

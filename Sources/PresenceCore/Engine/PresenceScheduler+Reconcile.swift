@@ -37,17 +37,18 @@ extension PresenceScheduler {
         enabledCount = newConfig.enabledAgents.count
         if retryBudget != .unlimited { retryBudget.capacity = max(3, Double(newConfig.enabledAgents.count) / 4) }
 
-        var newRecords: [AgentKey: AgentRecord] = [:]
-        var newOrder: [AgentKey] = []
+        var newRecords: [AgentRecord] = []
+        newRecords.reserveCapacity(newConfig.agents.count)
+        var kept = Set<AgentKey>()
         var toStart: [AgentKey] = []
         for spec in newConfig.agents {
             let key = spec.key
-            newOrder.append(key)
-            guard var record = records.removeValue(forKey: key) else {
-                newRecords[key] = AgentRecord(spec: spec, phase: schedule.phase(of: key))
+            guard var record = records[key] else {
+                newRecords.append(AgentRecord(spec: spec, phase: schedule.phase(of: key)))
                 if spec.enabled { toStart.append(key); result.added.append(key) }
                 continue
             }
+            kept.insert(key)
             let wasEnabled = record.spec.enabled
             record.spec = spec
             record.spec.enabled = wasEnabled
@@ -64,15 +65,14 @@ extension PresenceScheduler {
             default:
                 result.kept += 1
             }
-            newRecords[key] = record
+            newRecords.append(record)
         }
-        for (key, _) in records {
+        for key in records.keys where !kept.contains(key) {
             armed.removeValue(forKey: key)?.cancel()
             retryTimers.removeValue(forKey: key)?.cancel()
             result.removed.append(key)
         }
-        records = newRecords
-        order = newOrder
+        records = AgentTable(newRecords)
         result.removed.sort()
 
         if cadenceChanged {

@@ -33,8 +33,7 @@ public final class PresenceScheduler: @unchecked Sendable {
     var retryBudget: RetryBudget
     var ledger = RequestLedger()
     var retryLedger = RequestLedger()
-    var records: [AgentKey: AgentRecord] = [:]
-    var order: [AgentKey] = []
+    var records = AgentTable()
     var armed: [AgentKey: any ArmedTimer] = [:]
     var retryTimers: [AgentKey: any ArmedTimer] = [:]
     var resumeTimer: (any ArmedTimer)?
@@ -83,10 +82,7 @@ public final class PresenceScheduler: @unchecked Sendable {
         self.retryPolicy = retryPolicy
         self.retryBudget = retryBudget ?? RetryBudget.forRoster(agents: enabled)
         self.schedule = PingSchedule(origin: clock.now, interval: plan.interval, jitter: config.ping.jitter)
-        for spec in config.agents {
-            records[spec.key] = AgentRecord(spec: spec, phase: schedule.phase(of: spec.key))
-            order.append(spec.key)
-        }
+        records = AgentTable(config.agents.map { AgentRecord(spec: $0, phase: schedule.phase(of: $0.key)) })
     }
 
     /// Arms the first ping of every enabled agent, spread over the startup window.
@@ -110,13 +106,18 @@ public final class PresenceScheduler: @unchecked Sendable {
         resumeTimer = nil
         waiting.removeAll()
         waitingHead = 0
-        for key in order { records[key]?.nextPingAt = nil }
+        for key in records.keys { records[key]?.nextPingAt = nil }
         version &+= 1
     }
 
     /// The agents' records, in roster order.
     public func snapshot() -> [AgentRecord] {
-        order.compactMap { records[$0] }
+        records.records
+    }
+
+    /// How many agents are in each state, without a snapshot.
+    public var summary: RosterSummary {
+        records.summary
     }
 
     /// The record of one agent.
@@ -128,10 +129,11 @@ public final class PresenceScheduler: @unchecked Sendable {
     public func refreshLapses() {
         let now = clock.now
         let window = config.ping.presenceWindow
-        for key in order {
-            guard var record = records[key], record.state == .retrying || record.state == .online || record.state == .paused else { continue }
+        for candidate in records.records where candidate.state == .retrying || candidate.state == .online || candidate.state == .paused {
+            guard candidate.lapseDeadline(window: window).map({ now >= $0 }) == true else { continue }
+            var record = candidate
             if let transition = record.refreshLapse(at: now, window: window) {
-                records[key] = record
+                records[record.spec.key] = record
                 version &+= 1
                 observer.agentChanged(record, transition: transition, outcome: nil)
             }
@@ -139,7 +141,7 @@ public final class PresenceScheduler: @unchecked Sendable {
     }
 
     func enabledKeys() -> [AgentKey] {
-        order.filter { records[$0]?.spec.enabled == true }
+        records.records.filter(\.spec.enabled).map(\.spec.key)
     }
 
     func armFirstPings(of keys: [AgentKey], from now: MonotonicTime) {

@@ -10,6 +10,11 @@ public struct RosterSummary: Hashable, Sendable {
         self.counts = counts
     }
 
+    /// Wraps counts kept elsewhere.
+    public init(counts: [AgentState: Int]) {
+        self.counts = counts.filter { $0.value > 0 }
+    }
+
     /// All agents, enabled or not.
     public var total: Int { counts.values.reduce(0, +) }
 

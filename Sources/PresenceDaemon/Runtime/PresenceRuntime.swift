@@ -76,7 +76,7 @@ public final class PresenceRuntime: @unchecked Sendable {
 
     /// The one-line summary for `STATUS=`.
     func statusLine() -> String {
-        var line = RosterSummary(scheduler.snapshot()).line
+        var line = scheduler.summary.line
         if let reason = scheduler.gate.pauseReason { line += "; paused: " + reason }
         if scheduler.plan.stretched { line += "; interval stretched to \(DurationFormat.string(scheduler.plan.interval)) by the budget" }
         guard let lastReloadError else { return line }

@@ -1,0 +1,61 @@
+/// The roster's records in roster order, found by key in constant time, with a running count
+/// per state.
+///
+/// An array rather than a dictionary of records: a snapshot for the status file is one array
+/// copy instead of 100,000 lookups, scans walk contiguous memory, and the counts make the
+/// one-line `STATUS=` summary free.
+public struct AgentTable: Sendable {
+    /// Every record, in roster order.
+    public private(set) var records: [AgentRecord] = []
+    private var positions: [AgentKey: Int] = [:]
+    private var stateCounts = [Int](repeating: 0, count: AgentState.allCases.count)
+
+    /// Creates a table of `records`, in that order; the keys must be distinct.
+    public init(_ records: [AgentRecord] = []) {
+        self.records = records
+        positions.reserveCapacity(records.count)
+        for (index, record) in records.enumerated() {
+            positions[record.spec.key] = index
+            stateCounts[record.state.ordinal] += 1
+        }
+    }
+
+    /// The record of `key`; setting a record replaces the existing one (keys are fixed).
+    public subscript(key: AgentKey) -> AgentRecord? {
+        get { positions[key].map { records[$0] } }
+        set {
+            guard let index = positions[key], let newValue else { return }
+            stateCounts[records[index].state.ordinal] -= 1
+            stateCounts[newValue.state.ordinal] += 1
+            records[index] = newValue
+        }
+    }
+
+    /// Whether the table holds `key`.
+    public func contains(_ key: AgentKey) -> Bool {
+        positions[key] != nil
+    }
+
+    /// The keys, in roster order.
+    public var keys: [AgentKey] { records.map(\.spec.key) }
+
+    /// How many agents are in each state.
+    public var summary: RosterSummary {
+        RosterSummary(counts: Dictionary(uniqueKeysWithValues: AgentState.allCases.map { ($0, stateCounts[$0.ordinal]) }))
+    }
+}
+
+extension AgentState {
+    /// The state's position in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .pending: 0
+        case .online: 1
+        case .retrying: 2
+        case .lapsed: 3
+        case .rejected: 4
+        case .paused: 5
+        case .disabled: 6
+        }
+    }
+}
