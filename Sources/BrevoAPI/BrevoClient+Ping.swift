@@ -14,41 +14,57 @@ extension BrevoClient {
 
     /// Sends one `agentOnlinePing` and reports what happened. Never throws.
     public func agentOnlinePing(_ request: PingRequest) async -> PingOutcome {
-        let credentials = currentCredentials
-        let clock = ContinuousClock()
-        let start = clock.now
-        do {
-            let answer = try await withPingDeadline(timeout) { [self] in
-                try await exchange(request, credentials: credentials)
-            }
-            return outcome(of: answer, apiKey: credentials.apiKey, latency: clock.now - start)
-        } catch {
-            let (errorClass, message) = TransportErrorClassifier.classify(error)
-            return .transportError(errorClass, message: message, latency: clock.now - start)
+        await withCheckedContinuation { continuation in
+            agentOnlinePing(request) { continuation.resume(returning: $0) }
         }
     }
 
-    /// Sends the request and reads at most ``maximumBodyBytes`` of the answer.
-    private func exchange(_ request: PingRequest, credentials: BrevoCredentials) async throws -> RawAnswer {
-        var http = HTTPClientRequest(url: credentials.pingURL)
-        http.method = .POST
-        http.headers.add(name: "Content-Type", value: "application/json")
-        http.headers.add(name: "Accept", value: "application/json")
-        http.headers.add(name: "User-Agent", value: userAgent)
-        http.headers.add(name: "api-key", value: credentials.apiKey)
-        http.body = .bytes(ByteBuffer(bytes: PingRequestBody(request).encoded()))
-
-        guard let lease = clients.acquire() else { throw HTTPClientError.alreadyShutdown }
-        defer { clients.release(lease) }
-        let response = try await lease.client.execute(http, timeout: .nanoseconds(max(timeout.nanoseconds, 1_000_000)))
-        var body: [UInt8] = []
-        for try await var chunk in response.body {
-            let room = Self.maximumBodyBytes - body.count
-            body += chunk.readBytes(length: min(room, chunk.readableBytes)) ?? []
-            // Leaving the loop early drops the rest; the connection is closed, not reused.
-            if chunk.readableBytes > 0 { break }
+    /// Sends one `agentOnlinePing` and calls `completion` exactly once, on an event loop.
+    ///
+    /// The daemon's path: no Swift task per ping, just the event loop and the caller's queue,
+    /// since at thousands of pings a second the thread hand-offs of tasks, task groups and
+    /// `Task.sleep` deadlines cost more than the HTTP itself. One deadline, scheduled on the
+    /// request's event loop, covers the connect, the head and a body however slowly it comes.
+    public func agentOnlinePing(_ request: PingRequest, completion: @escaping @Sendable (PingOutcome) -> Void) {
+        let credentials = currentCredentials
+        let start = ContinuousClock.now
+        let finish: @Sendable (Result<RawAnswer, any Error>) -> Void = { [self] result in
+            let latency = ContinuousClock.now - start
+            switch result {
+            case .success(let answer):
+                completion(outcome(of: answer, apiKey: credentials.apiKey, latency: latency))
+            case .failure(let error):
+                let (errorClass, message) = TransportErrorClassifier.classify(error)
+                completion(.transportError(errorClass, message: message, latency: latency))
+            }
         }
-        return RawAnswer(status: Int(response.status.code), headers: response.headers, body: body)
+        guard let lease = clients.acquire() else { return finish(.failure(HTTPClientError.alreadyShutdown)) }
+        let http: HTTPClient.Request
+        do {
+            http = try HTTPClient.Request(url: credentials.pingURL, method: .POST, headers: headers(apiKey: credentials.apiKey), body: .bytes(PingRequestBody(request).encoded()))
+        } catch {
+            clients.release(lease)
+            return finish(.failure(error))
+        }
+        let delegate = BoundedAnswerDelegate(limit: Self.maximumBodyBytes)
+        let amount = TimeAmount.nanoseconds(max(timeout.nanoseconds, 1_000_000))
+        let task = lease.client.execute(request: http, delegate: delegate, deadline: .now() + amount)
+        let deadline = task.eventLoop.scheduleTask(in: amount) { task.fail(reason: PingDeadlineExceeded()) }
+        task.futureResult.whenComplete { [clients] result in
+            deadline.cancel()
+            clients.release(lease)
+            if case .failure = result, let cut = delegate.cutAnswer { return finish(.success(cut)) }
+            finish(result.mapError { $0 })
+        }
+    }
+
+    private func headers(apiKey: String) -> HTTPHeaders {
+        [
+            "Content-Type": "application/json",
+            "Accept": "application/json",
+            "User-Agent": userAgent,
+            "api-key": apiKey,
+        ]
     }
 
     /// Judges an answer: any 2xx is success, anything else an HTTP error with Brevo's fields.

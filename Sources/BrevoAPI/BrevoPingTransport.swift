@@ -1,6 +1,7 @@
 import PresenceCore
 
-/// The daemon's ``PingTransport``: each ping runs in its own task on a shared ``BrevoClient``.
+/// The daemon's ``PingTransport``: pings go straight onto the shared ``BrevoClient``'s event
+/// loops, with no Swift task per ping.
 public struct BrevoPingTransport: PingTransport {
     /// The client the pings go through.
     public let client: BrevoClient
@@ -10,12 +11,9 @@ public struct BrevoPingTransport: PingTransport {
         self.client = client
     }
 
-    /// Sends `request` and calls `completion` exactly once, from the task that sent it.
+    /// Sends `request` and calls `completion` exactly once, on an event loop.
     public func send(_ request: PingRequest, completion: @escaping @Sendable (PingOutcome) -> Void) {
-        let client = client
-        Task {
-            completion(await client.agentOnlinePing(request))
-        }
+        client.agentOnlinePing(request, completion: completion)
     }
 
     /// Recycles the client's pooled connections; pings in flight finish on the old ones.
