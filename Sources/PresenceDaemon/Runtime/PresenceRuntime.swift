@@ -13,7 +13,7 @@ import SystemdSupport
 public final class PresenceRuntime: @unchecked Sendable {
     let logger: Logger
     let notifier: SystemdNotifier
-    let timers: DispatchTimers
+    let timers: HeapDispatchTimers
     let clock = DispatchClock()
     let client: BrevoClient
     let scheduler: PresenceScheduler
@@ -41,7 +41,7 @@ public final class PresenceRuntime: @unchecked Sendable {
         self.loaded = loaded
         self.logger = logger
         self.notifier = notifier
-        self.timers = DispatchTimers()
+        self.timers = HeapDispatchTimers()
         self.client = BrevoClient(baseURL: loaded.config.brevo.baseURL, apiKey: loaded.apiKey.secret, timeout: loaded.config.ping.timeout)
         self.writer = StatusFileWriter(path: loaded.statusFilePath)
         self.scheduler = PresenceScheduler(
