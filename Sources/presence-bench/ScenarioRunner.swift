@@ -36,7 +36,8 @@ struct ScenarioRunner {
         let daemon = try ChildProcess(
             name: "agent-presenced", executable: binary,
             arguments: ["run", "--config", workspace.configFile, "--log-level", "warning", "--log-target", "stderr"],
-            environment: ["NOTIFY_SOCKET": notify.path],
+            // MALLOC_ARENA_MAX: the shipped unit's environment, so the bench measures what runs.
+            environment: ["NOTIFY_SOCKET": notify.path, "MALLOC_ARENA_MAX": "2"],
             outputPath: workspace.path + "/daemon.out"
         )
         defer { daemon.stop() }
