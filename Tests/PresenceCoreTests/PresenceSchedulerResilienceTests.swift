@@ -128,3 +128,40 @@ import Testing
         #expect(observer.recycles >= 3 && observer.recycles <= 5)
     }
 }
+
+/// The account's budget as Brevo reports it.
+@Suite struct PresenceSchedulerRateHeaderTests {
+    @Test func lowRemainingRequestsArePacedUntilTheResetInsteadOfHittingA429() {
+        let agents = Rosters.agents(60)
+        let harness = SchedulerHarness(Rosters.config(agents, interval: .seconds(60)), seed: 12)
+        let windowEnd = harness.start + .seconds(300)
+        let used = Box(0)
+        harness.transport.answer = { _, now in
+            used.value += 1
+            // A fixed window of 200 requests, reset at 300 s: the roster would need 300.
+            let remaining = max(0, 200 - used.value)
+            let reset = now < windowEnd ? windowEnd - now : .seconds(3600)
+            return used.value <= 200 || now >= windowEnd
+                ? .success(rateLimit: RateLimitInfo(limit: 200, remaining: remaining, reset: reset))
+                : .httpError(status: 429, code: "too_many_requests", message: "rate limited", rateLimit: RateLimitInfo(limit: 200, remaining: 0, reset: reset))
+        }
+        harness.run(for: .seconds(299))
+        let sentInWindow = harness.transport.count(in: harness.start..<windowEnd)
+        let limited = harness.transport.sent.filter { $0.outcome.status == 429 }.count
+        print("remaining-header pacing: \(sentInWindow) requests in a 200-request window, \(limited) answered 429")
+        #expect(limited == 0)
+        #expect(sentInWindow <= 200)
+    }
+
+    @Test func aLimitBrevoReportsStretchesTheIntervalWhenTheConfigGivesNone() {
+        let observer = RecordingObserver()
+        let harness = SchedulerHarness(Rosters.config(Rosters.agents(3), interval: .seconds(60)), seed: 13, observer: observer)
+        harness.transport.answer = { _, _ in .success(rateLimit: RateLimitInfo(limit: 100)) }
+        harness.run(for: .seconds(600))
+        #expect(harness.scheduler.plan.interval == .seconds(110))
+        #expect(observer.plans.last?.interval == .seconds(110))
+        let late = harness.transport.sent.filter { $0.at >= harness.start + .seconds(240) }.map(\.at)
+        let perAgent = Double(late.count) / 3
+        #expect(perAgent <= 360.0 / 110 + 1, "\(perAgent) pings per agent in 360 s")
+    }
+}

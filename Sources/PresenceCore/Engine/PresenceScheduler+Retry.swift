@@ -39,6 +39,7 @@ extension PresenceScheduler {
 
     /// The slot the next tick may use while Brevo's remaining requests are low, or `nil`.
     func pacedSlot(at now: MonotonicTime) -> MonotonicTime? {
+        if let reset = gate.exhausted(at: now) { return reset }
         // Runs per tick: a cached count, not a walk over the roster.
         let perSecond = Double(enabledCount) / schedule.interval.seconds
         guard let spacing = gate.pacing(at: now, perSecond: perSecond) else {

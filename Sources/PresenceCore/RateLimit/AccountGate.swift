@@ -77,6 +77,12 @@ public struct AccountGate: Hashable, Sendable {
         return (resetAt - now) / max(remaining, 1)
     }
 
+    /// When Brevo said no request is left in its window: the window's reset, until then.
+    public func exhausted(at now: MonotonicTime) -> MonotonicTime? {
+        guard remaining == 0, let resetAt, resetAt > now else { return nil }
+        return resetAt
+    }
+
     /// Learns from an outcome; returns the account change it caused, if any.
     public mutating func record(_ outcome: PingOutcome, at now: MonotonicTime, wasProbe: Bool) -> Change? {
         if wasProbe { probeInFlight = false }
