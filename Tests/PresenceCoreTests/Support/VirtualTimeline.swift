@@ -8,14 +8,7 @@ import PresenceCore
 /// machine unless the test stalls it on purpose.
 final class VirtualTimeline: TimerScheduling, PresenceClock, @unchecked Sendable {
     private(set) var now: MonotonicTime = MonotonicTime(nanoseconds: 1_000_000_000_000)
-    private var heap: [Event] = []
-    private var sequence: UInt64 = 0
-
-    private struct Event {
-        var deadline: MonotonicTime
-        var sequence: UInt64
-        var timer: VirtualTimer
-    }
+    private var heap = TimerHeap<VirtualTimer>()
 
     final class VirtualTimer: ArmedTimer, @unchecked Sendable {
         var cancelled = false
@@ -30,20 +23,19 @@ final class VirtualTimeline: TimerScheduling, PresenceClock, @unchecked Sendable
 
     func arm(at deadline: MonotonicTime, leeway: Duration, _ handler: @escaping @Sendable () -> Void) -> any ArmedTimer {
         let timer = VirtualTimer(handler: handler)
-        push(Event(deadline: max(deadline, now), sequence: nextSequence(), timer: timer))
+        heap.push(timer, at: max(deadline, now))
         return timer
     }
 
     func execute(_ work: @escaping @Sendable () -> Void) {
-        push(Event(deadline: now, sequence: nextSequence(), timer: VirtualTimer(handler: work)))
+        heap.push(VirtualTimer(handler: work), at: now)
     }
 
-    /// Runs everything due up to `time`, then sets the clock to `time`.
+    /// Runs everything due up to `time`, in deadline order, then sets the clock to `time`.
     func advance(to time: MonotonicTime) {
-        while let first = heap.first, first.deadline <= time {
-            let event = pop()
-            now = max(now, event.deadline)
-            if !event.timer.cancelled { event.timer.handler() }
+        while let (deadline, timer) = heap.popDue(at: time) {
+            now = max(now, deadline)
+            if !timer.cancelled { timer.handler() }
         }
         now = max(now, time)
     }
@@ -56,41 +48,5 @@ final class VirtualTimeline: TimerScheduling, PresenceClock, @unchecked Sendable
     /// Jumps the clock forward without running anything, as a suspended machine would.
     func stall(for duration: Duration) {
         now = now + duration
-    }
-
-    private func nextSequence() -> UInt64 {
-        sequence += 1
-        return sequence
-    }
-
-    private func less(_ a: Event, _ b: Event) -> Bool {
-        a.deadline != b.deadline ? a.deadline < b.deadline : a.sequence < b.sequence
-    }
-
-    private func push(_ event: Event) {
-        heap.append(event)
-        var child = heap.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard less(heap[child], heap[parent]) else { break }
-            heap.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    private func pop() -> Event {
-        heap.swapAt(0, heap.count - 1)
-        let event = heap.removeLast()
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1, right = left + 1
-            var smallest = parent
-            if left < heap.count, less(heap[left], heap[smallest]) { smallest = left }
-            if right < heap.count, less(heap[right], heap[smallest]) { smallest = right }
-            if smallest == parent { break }
-            heap.swapAt(parent, smallest)
-            parent = smallest
-        }
-        return event
     }
 }
