@@ -67,8 +67,11 @@ extension PresenceScheduler {
         record.recordAttempt(at: now)
         records[key] = record
         inFlightCount += 1
-        ledger.record(now)
-        if kind == .retry { retryLedger.record(now) } else { retryBudget.recordFirstAttempt() }
+        if effectiveBudget != nil {
+            ledger.record(now)
+            if kind == .retry { retryLedger.record(now) }
+        }
+        if kind == .tick { retryBudget.recordFirstAttempt() }
         if kind == .tick, armed[key] == nil { armNextTick(key, after: now) }
         version &+= 1
         let request = PingRequest(identity: record.spec.identity, receivedFrom: config.brevo.receivedFrom)

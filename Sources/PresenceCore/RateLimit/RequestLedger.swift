@@ -13,24 +13,18 @@ public struct RequestLedger: Hashable, Sendable {
 
     /// Records a request sent at `time`.
     public mutating func record(_ time: MonotonicTime) {
+        prune(time)
         times.append(time)
     }
+
+    /// Times kept in storage: never more than the last hour's (plus at most 1,024 pruned ones
+    /// awaiting compaction).
+    var storedCount: Int { times.count }
 
     /// Requests sent within the hour before `now`.
     public mutating func count(at now: MonotonicTime) -> Int {
         prune(now)
         return times.count - head
-    }
-
-    /// When one more request fits a budget of `budget`, given `reserve` slots kept free.
-    public mutating func nextSlot(at now: MonotonicTime, budget: Int, reserve: Int = 0) -> MonotonicTime {
-        prune(now)
-        let allowed = max(0, budget - reserve)
-        let used = times.count - head
-        guard used >= allowed else { return now }
-        // The slot frees when the oldest request that keeps us at the limit leaves the window.
-        let index = head + (used - allowed)
-        return times[index] + Self.window
     }
 
     private mutating func prune(_ now: MonotonicTime) {
