@@ -34,8 +34,11 @@ public struct RetryPolicy: Hashable, Sendable {
 
     /// A backoff for retry `attempt`, uniform in `[0, bound(attempt)]`.
     public func backoff(attempt: Int, using random: inout some RandomNumberGenerator) -> Duration {
-        let upper = bound(attempt: attempt).nanoseconds
-        return upper > 0 ? .nanoseconds(Int64.random(in: 0...upper, using: &random)) : .zero
+        draw(upTo: bound(attempt: attempt), using: &random)
+    }
+
+    private func draw(upTo upper: Duration, using random: inout some RandomNumberGenerator) -> Duration {
+        upper > .zero ? .nanoseconds(Int64.random(in: 0...upper.nanoseconds, using: &random)) : .zero
     }
 
     /// When retry `attempt` should start, or `nil` when it should not happen at all.
@@ -56,17 +59,12 @@ public struct RetryPolicy: Hashable, Sendable {
         using random: inout some RandomNumberGenerator
     ) -> MonotonicTime? {
         var upper = bound(attempt: attempt)
-        if !jittered {
-            let start = failedAt + upper
-            guard start < nextTickAt, presenceDeadline.map({ start + timeout <= $0 }) ?? true else { return nil }
-            return start
-        }
-        if let presenceDeadline {
+        if jittered, let presenceDeadline {
             let left = presenceDeadline - timeout - failedAt
             guard left > .zero else { return nil }
             upper = min(upper, max(left / 4, base / 4))
         }
-        let start = failedAt + (upper > .zero ? .nanoseconds(Int64.random(in: 0...upper.nanoseconds, using: &random)) : .zero)
+        let start = failedAt + (jittered ? draw(upTo: upper, using: &random) : upper)
         guard start < nextTickAt else { return nil }
         if let presenceDeadline, start + timeout > presenceDeadline { return nil }
         return start

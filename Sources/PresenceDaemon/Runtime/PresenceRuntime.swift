@@ -112,16 +112,17 @@ public final class PresenceRuntime: @unchecked Sendable {
     /// The status document of this moment.
     func statusDocument() -> StatusDocument {
         let now = clock.now
-        return makeStatusDocument(records: scheduler.snapshot(), clock: FrozenClock(now: now, wallNow: clock.wallDate(at: now)))
+        return StatusDocument(
+            records: scheduler.snapshot(), window: loaded.config.ping.presenceWindow,
+            clock: FrozenClock(now: now, wallNow: clock.wallDate(at: now)), pid: getpid(), config: configStatus()
+        )
     }
 
-    func makeStatusDocument(records: [AgentRecord], clock: FrozenClock) -> StatusDocument {
-        StatusDocument(
-            records: records,
-            window: loaded.config.ping.presenceWindow,
-            clock: clock,
-            pid: getpid(),
-            config: .init(path: loaded.path, generation: generation, loadedAt: RFC3339.string(from: loadedAt), lastReloadError: lastReloadError, lastReloadAt: lastReloadAt.map(RFC3339.string(from:)))
+    /// The status file's `config` section.
+    func configStatus() -> StatusDocument.ConfigStatus {
+        StatusDocument.ConfigStatus(
+            path: loaded.path, generation: generation, loadedAt: RFC3339.string(from: loadedAt),
+            lastReloadError: lastReloadError, lastReloadAt: lastReloadAt.map(RFC3339.string(from:))
         )
     }
 
@@ -137,10 +138,7 @@ public final class PresenceRuntime: @unchecked Sendable {
         writtenVersion = scheduler.version
         let records = scheduler.snapshot()
         let frozen = FrozenClock(now: now, wallNow: clock.wallDate(at: now))
-        let configStatus = StatusDocument.ConfigStatus(
-            path: loaded.path, generation: generation, loadedAt: RFC3339.string(from: loadedAt),
-            lastReloadError: lastReloadError, lastReloadAt: lastReloadAt.map(RFC3339.string(from:))
-        )
+        let configStatus = configStatus()
         let window = loaded.config.ping.presenceWindow, writer = self.writer
         nextWriteAt = now + Self.reportInterval
         reportQueue.async { [weak self] in
