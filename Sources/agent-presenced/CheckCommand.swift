@@ -24,7 +24,7 @@ struct ConfigSummary {
 
     var lines: [String] {
         let config = loaded.config
-        let enabled = config.enabledAgents.count
+        let enabled = config.enabledAgentCount
         let disabled = config.agents.count - enabled
         let ping = config.ping
         var lines = ["\(loaded.path): configuration OK"]

@@ -13,14 +13,16 @@ extension ConfigParser {
             return []
         }
         var agents: [AgentSpec] = []
-        var seen: [AgentKey: AgentSpec] = [:]
+        agents.reserveCapacity(sequence.count)
+        var positions: [AgentKey: Int] = [:]
+        positions.reserveCapacity(sequence.count)
         for (index, item) in sequence.enumerated() {
-            guard let agent = readAgent(item, path: "agents[\(index)]", reader: &reader) else { continue }
-            if let first = seen[agent.key] {
-                reader.report(item, "agents[\(index)]", duplicateMessage(agent.key, first: first, second: agent))
+            guard let agent = readAgent(item, index: index, reader: &reader) else { continue }
+            if let first = positions[agent.key] {
+                reader.report(item, "agents[\(index)]", duplicateMessage(agent.key, first: agents[first], second: agent))
                 continue
             }
-            seen[agent.key] = agent
+            positions[agent.key] = agents.count
             agents.append(agent)
         }
         return agents
@@ -34,7 +36,8 @@ extension ConfigParser {
     }
 
     /// Reads one agent; `nil` when it has a problem (already reported).
-    private static func readAgent(_ node: Node, path: String, reader: inout YAMLNodeReader) -> AgentSpec? {
+    private static func readAgent(_ node: Node, index: Int, reader: inout YAMLNodeReader) -> AgentSpec? {
+        let path = "agents[\(index)]"
         guard case .mapping(let mapping) = node else {
             reader.report(node, path, "expected an agent mapping (id: ... or email: ... name: ...), "
                 + "found \(YAMLNodeReader.describe(node))")
@@ -64,7 +67,7 @@ extension ConfigParser {
                               "name goes with email; for an agent given by id, use label")
             }
             if let value = id.value {
-                if value.contains(where: \.isWhitespace) {
+                if ConfigText.containsWhitespace(value) {
                     reader.report(entries["id"]?.value, "\(path).id", "an agent id contains no spaces, "
                         + "found \(ConfigText.quoted(value))")
                 } else {

@@ -8,20 +8,26 @@ extension ConfigParser {
         main: PresenceConfig, dropIns: [(file: String, agents: [AgentSpec])]
     ) throws(ConfigError) -> PresenceConfig {
         var merged = main
+        let total = main.agents.count + dropIns.reduce(0) { $0 + $1.agents.count }
         merged.agents = []
-        var seen: [AgentKey: AgentSpec] = [:]
+        merged.agents.reserveCapacity(total)
+        var positions: [AgentKey: Int] = [:]
+        positions.reserveCapacity(total)
         var issues: [ConfigIssue] = []
-        let all = main.agents.map { (file: String?.none, agent: $0) }
-            + dropIns.flatMap { dropIn in dropIn.agents.map { (file: Optional(dropIn.file), agent: $0) } }
-        for (file, agent) in all {
-            if let first = seen[agent.key] {
+        func add(_ agent: AgentSpec, file: String?) {
+            if let position = positions[agent.key] {
+                let first = merged.agents[position]
                 let location = agent.source ?? ConfigLocation(file: file ?? first.source?.file ?? "")
                 issues.append(ConfigIssue(location: location, keyPath: "agents",
                                           message: duplicateMessage(agent.key, first: first, second: agent)))
-                continue
+                return
             }
-            seen[agent.key] = agent
+            positions[agent.key] = merged.agents.count
             merged.agents.append(agent)
+        }
+        for agent in main.agents { add(agent, file: nil) }
+        for dropIn in dropIns {
+            for agent in dropIn.agents { add(agent, file: dropIn.file) }
         }
         guard issues.isEmpty else { throw ConfigError(issues) }
         return merged

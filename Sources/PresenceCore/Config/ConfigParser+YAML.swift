@@ -2,9 +2,11 @@ import Yams
 
 extension ConfigParser {
     /// Composes the YAML tree; malformed YAML becomes one issue with its line.
+    ///
+    /// Scalars stay untyped (``PlainScalar`` types the few settings that need it).
     static func compose(_ yaml: String, file: String) throws(ConfigError) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml)
+            return try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             throw ConfigError([issue(for: error, yaml: yaml, file: file)])
         } catch {

@@ -37,8 +37,13 @@ public struct PresenceConfig: Hashable, Sendable {
     /// The agents the daemon keeps online.
     public var enabledAgents: [AgentSpec] { agents.filter(\.enabled) }
 
+    /// How many agents the daemon keeps online, counted without copying the roster.
+    public var enabledAgentCount: Int {
+        agents.reduce(0) { $1.enabled ? $0 + 1 : $0 }
+    }
+
     /// Requests per hour this roster costs at the configured interval, retries excluded.
     public var requestsPerHour: Double {
-        Double(enabledAgents.count) * 3600 / ping.interval.seconds
+        Double(enabledAgentCount) * 3600 / ping.interval.seconds
     }
 }

@@ -13,6 +13,6 @@ enum SecretKeyPolicy {
 
     /// Whether a value looks like a Brevo API key (they start with `xkeysib-`).
     static func looksSecret(value: String) -> Bool {
-        ConfigText.trimmed(value).lowercased().hasPrefix("xkeysib-")
+        ConfigText.hasPrefixIgnoringCase(ConfigText.trimmed(value), "xkeysib-")
     }
 }

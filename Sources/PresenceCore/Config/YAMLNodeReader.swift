@@ -31,7 +31,7 @@ struct YAMLNodeReader {
 
     /// Whether `node` is YAML null (`key:` with nothing after it, `~`, `null`).
     static func isNull(_ node: Node) -> Bool {
-        if case .scalar = node { return node.tag.rawValue == Tag.Name.null.rawValue }
+        if case .scalar(let scalar) = node { return PlainScalar.isNull(scalar) }
         return false
     }
 
@@ -115,14 +115,14 @@ struct YAMLNodeReader {
 
     /// `node` as a YAML boolean (`true`/`false`, also `yes`/`no`).
     mutating func bool(_ node: Node, at path: String) -> Bool? {
-        if case .scalar(let scalar) = node, let value = Bool.construct(from: scalar) { return value }
+        if case .scalar(let scalar) = node, let value = PlainScalar.bool(scalar) { return value }
         report(node, path, "expected true or false, found \(Self.describe(node))")
         return nil
     }
 
     /// `node` as a whole number.
     mutating func int(_ node: Node, at path: String) -> Int? {
-        if case .scalar(let scalar) = node, scalar.tag.rawValue != Tag.Name.str.rawValue, let value = Int.construct(from: scalar) {
+        if case .scalar(let scalar) = node, let value = PlainScalar.int(scalar) {
             return value
         }
         report(node, path, "expected a whole number, found \(Self.describe(node))")

@@ -77,7 +77,7 @@ extension PresenceScheduler {
         let request = PingRequest(identity: record.spec.identity, receivedFrom: config.brevo.receivedFrom)
         let timers = self.timers
         transport.send(request) { [weak self] outcome in
-            timers.execute { [weak self] in self?.complete(key, outcome: outcome, wasProbe: isProbe) }
+            timers.executeCoalesced { [weak self] in self?.complete(key, outcome: outcome, wasProbe: isProbe) }
         }
     }
 

@@ -27,15 +27,15 @@ extension PresenceScheduler {
         var result = Reconciliation()
         let now = clock.now
         let newPlan = BudgetPlan.bestEffort(
-            agents: newConfig.enabledAgents.count, ping: newConfig.ping,
+            agents: newConfig.enabledAgentCount, ping: newConfig.ping,
             budget: newConfig.rateLimit.requestsPerHour ?? gate.learnedLimit
         )
         let cadenceChanged = newPlan.interval != schedule.interval || newConfig.ping.jitter != schedule.jitter
         result.cadenceChanged = cadenceChanged
         config = newConfig
         plan = newPlan
-        enabledCount = newConfig.enabledAgents.count
-        if retryBudget != .unlimited { retryBudget.capacity = max(3, Double(newConfig.enabledAgents.count) / 4) }
+        enabledCount = newConfig.enabledAgentCount
+        if retryBudget != .unlimited { retryBudget.capacity = max(3, Double(newConfig.enabledAgentCount) / 4) }
 
         var newRecords: [AgentRecord] = []
         newRecords.reserveCapacity(newConfig.agents.count)

@@ -76,7 +76,7 @@ public final class PresenceScheduler: @unchecked Sendable {
         self.jitterSeed = random.next()
         self.random = random
         self.observer = observer
-        let enabled = config.enabledAgents.count
+        let enabled = config.enabledAgentCount
         self.enabledCount = enabled
         self.plan = BudgetPlan.bestEffort(agents: enabled, ping: config.ping, budget: config.rateLimit.requestsPerHour)
         self.retryPolicy = retryPolicy

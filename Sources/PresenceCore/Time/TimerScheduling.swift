@@ -16,4 +16,16 @@ public protocol TimerScheduling: Sendable {
 
     /// Runs `work` on the serial context as soon as possible.
     func execute(_ work: @escaping @Sendable () -> Void)
+
+    /// Runs `work` on the serial context within a few milliseconds, in one wake-up with other
+    /// such work: for ping completions, which arrive by the thousand a second on a large
+    /// roster and need no faster answer.
+    func executeCoalesced(_ work: @escaping @Sendable () -> Void)
+}
+
+extension TimerScheduling {
+    /// Runs `work` as soon as possible: contexts that do not coalesce need nothing else.
+    public func executeCoalesced(_ work: @escaping @Sendable () -> Void) {
+        execute(work)
+    }
 }

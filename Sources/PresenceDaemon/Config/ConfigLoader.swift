@@ -87,7 +87,7 @@ public struct ConfigLoader: Sendable {
     /// bound, so a roster that does not fit here cannot fit once the drop-in is fixed either.
     static func budgetIssue(_ config: PresenceConfig, file: String, text: String) -> ConfigIssue? {
         do {
-            _ = try BudgetPlan(agents: config.enabledAgents.count, ping: config.ping,
+            _ = try BudgetPlan(agents: config.enabledAgentCount, ping: config.ping,
                                budget: config.rateLimit.requestsPerHour)
             return nil
         } catch {

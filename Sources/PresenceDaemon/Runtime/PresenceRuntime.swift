@@ -61,7 +61,7 @@ public final class PresenceRuntime: @unchecked Sendable {
         timers.queue.sync {
             prepareStatusFolder()
             scheduler.start()
-            let enabled = loaded.config.enabledAgents.count
+            let enabled = loaded.config.enabledAgentCount
             logger.notice(
                 "agent-presenced started: \(enabled) of \(loaded.config.agents.count) agents enabled, interval \(DurationFormat.string(loaded.config.ping.interval))",
                 metadata: ["event": .string(PresenceEvent.daemonStarted.rawValue), "config_generation": .stringConvertible(generation)]
