@@ -22,6 +22,8 @@ let package = Package(
             pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]
         ),
+        /// glibc's malloc.h (mallopt, malloc_trim), for the daemon's heap trimming.
+        .systemLibrary(name: "CMalloc"),
         /// The pure core: config model, schedule, state machine. No I/O.
         .target(
             name: "PresenceCore",
@@ -62,6 +64,7 @@ let package = Package(
                 "PresenceCore",
                 "BrevoAPI",
                 "SystemdSupport",
+                "CMalloc",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

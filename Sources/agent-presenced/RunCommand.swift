@@ -17,17 +17,10 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         ReloadSignal.ignoreUntilArmed()
+        HeapTrim.configure()
         let logger = logging.bootstrap()
         let notifier = SystemdNotifier()
-        let loaded: LoadedConfig
-        do {
-            loaded = try ConfigLoader.load(path: options.path)
-        } catch {
-            for issue in error.issues { logger.critical("configuration error: \(issue)") }
-            notifier.failure(status: "configuration error: \(error.summary)", errno: 22)
-            throw ExitCode.config
-        }
-        let runtime = PresenceRuntime(loaded: loaded, logger: logger, notifier: notifier)
+        let runtime = try makeRuntime(logger: logger, notifier: notifier)
         let group = ServiceGroup(
             services: [PresenceService(runtime: runtime)],
             gracefulShutdownSignals: [.sigterm, .sigint],
@@ -40,6 +33,23 @@ struct RunCommand: AsyncParsableCommand {
             notifier.failure(status: "failed: \(error)", errno: 5)
             throw ExitCode.failure
         }
+    }
+}
+
+extension RunCommand {
+    /// Loads the config and builds the runtime; the loaded config goes out of scope here, so
+    /// only the runtime's copy (whose roster it drops once the scheduler has it) stays alive.
+    private func makeRuntime(logger: Logger, notifier: SystemdNotifier) throws -> PresenceRuntime {
+        let loaded: LoadedConfig
+        do {
+            loaded = try ConfigLoader.load(path: options.path)
+        } catch {
+            for issue in error.issues { logger.critical("configuration error: \(issue)") }
+            notifier.failure(status: "configuration error: \(error.summary)", errno: 22)
+            throw ExitCode.config
+        }
+        HeapTrim.returnFreeMemory()
+        return PresenceRuntime(loaded: loaded, logger: logger, notifier: notifier)
     }
 }
 

@@ -37,7 +37,7 @@ struct ScenarioRunner {
             name: "agent-presenced", executable: binary,
             arguments: ["run", "--config", workspace.configFile, "--log-level", "warning", "--log-target", "stderr"],
             // MALLOC_ARENA_MAX: the shipped unit's environment, so the bench measures what runs.
-            environment: ["NOTIFY_SOCKET": notify.path, "MALLOC_ARENA_MAX": "2"],
+            environment: ["NOTIFY_SOCKET": notify.path, "MALLOC_ARENA_MAX": "1"],
             outputPath: workspace.path + "/daemon.out"
         )
         defer { daemon.stop() }

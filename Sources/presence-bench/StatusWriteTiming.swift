@@ -3,12 +3,12 @@ import PresenceCore
 import PresenceDaemon
 
 /// The cost of one status-file update at a roster size, measured in-process with the daemon's
-/// own code: ``StatusDocument/init(records:window:clock:pid:config:)`` (built on the scheduler's
-/// queue) and ``StatusFileWriter/writeNow(_:)`` (encode, temporary file, fsync, rename).
+/// own code: ``StatusSnapshot`` (taken on the scheduler's queue) and
+/// ``StatusFileWriter/writeNow(_:)`` (entries, encoding, temporary file, fsync, rename).
 struct StatusWriteTiming: Sendable {
-    /// Median time to build the document from the records, milliseconds.
+    /// Median time to take the snapshot of the records, milliseconds.
     var buildMilliseconds: Double
-    /// Median time to encode and write it atomically, milliseconds.
+    /// Median time to turn it into JSON and write it atomically, milliseconds.
     var writeMilliseconds: Double
     /// The file's size, bytes.
     var bytes: Int
@@ -33,12 +33,12 @@ struct StatusWriteTiming: Sendable {
         var writes: [Double] = []
         for _ in 0..<repetitions {
             let start = MonotonicSeconds.now()
-            let document = StatusDocument(
+            let snapshot = StatusSnapshot(
                 records: records, window: .seconds(120), clock: clock, pid: getpid(),
                 config: .init(path: folder + "/config.yaml", generation: 1, loadedAt: RFC3339.string(from: Date()), lastReloadError: nil)
             )
             let built = MonotonicSeconds.now()
-            try writer.writeNow(document)
+            try writer.writeNow(snapshot)
             let written = MonotonicSeconds.now()
             builds.append((built - start) * 1000)
             writes.append((written - built) * 1000)

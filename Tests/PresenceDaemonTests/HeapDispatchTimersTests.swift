@@ -38,6 +38,44 @@ import Testing
     }
 }
 
+extension HeapDispatchTimersTests {
+    @Test func coalescedWorkRunsOnTheQueueInOrderAndBeforeTheTimersDueWithIt() {
+        let timers = HeapDispatchTimers(label: "test.heap-timers-coalesced")
+        let fired = LockedList()
+        let done = DispatchSemaphore(value: 0)
+        let now = DispatchClock().now
+        timers.queue.sync {
+            // Armed and handed in while the queue is busy: all of it comes due in one wake-up.
+            _ = timers.arm(at: now, leeway: .zero) { fired.append("timer") }
+            for index in 0..<5 {
+                timers.executeCoalesced {
+                    dispatchPrecondition(condition: .onQueue(timers.queue))
+                    fired.append("work\(index)")
+                }
+            }
+            _ = timers.arm(at: now + .milliseconds(50), leeway: .zero) { fired.append("later"); done.signal() }
+        }
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        #expect(fired.items == ["work0", "work1", "work2", "work3", "work4", "timer", "later"])
+    }
+
+    @Test func aTimerWaitsForItsLeewayToGatherLaterOnes() {
+        let timers = HeapDispatchTimers(label: "test.heap-timers-gather")
+        let wakeUps = LockedList()
+        let done = DispatchSemaphore(value: 0)
+        let now = DispatchClock().now + .milliseconds(20)
+        for offset in [0, 10, 20, 30] {
+            _ = timers.arm(at: now + .milliseconds(offset), leeway: .milliseconds(40)) {
+                wakeUps.append("\(offset)@\(DispatchClock().now >= now + .milliseconds(40))")
+                if offset == 30 { done.signal() }
+            }
+        }
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        // The first fires no earlier than its latest permitted time, 40 ms on, with all four due.
+        #expect(wakeUps.items == ["0@true", "10@true", "20@true", "30@true"])
+    }
+}
+
 /// A list several threads append to.
 final class LockedList: @unchecked Sendable {
     private let lock = NSLock()

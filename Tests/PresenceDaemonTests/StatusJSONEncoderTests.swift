@@ -34,7 +34,7 @@ import Testing
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         let reference = try JSONSerialization.jsonObject(with: encoder.encode(document)) as? NSDictionary
-        let handWritten = try StatusFileWriter.encode(document)
+        let handWritten = StatusFileWriter.encode(document)
         let parsed = try JSONSerialization.jsonObject(with: handWritten) as? NSDictionary
         #expect(parsed != nil)
         #expect(parsed == reference)
@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func compactWithUnescapedSlashesExplicitNullsAndOneNewline() throws {
-        let text = String(decoding: try StatusFileWriter.encode(Self.document()), as: UTF8.self)
+        let text = String(decoding: StatusFileWriter.encode(Self.document()), as: UTF8.self)
         #expect(text.hasSuffix("}\n"))
         #expect(text.filter { $0 == "\n" }.count == 1)
         #expect(text.contains("\"path\":\"/etc/agent-presenced/config.yaml\""))

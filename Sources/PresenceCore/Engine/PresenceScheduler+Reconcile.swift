@@ -33,6 +33,7 @@ extension PresenceScheduler {
         let cadenceChanged = newPlan.interval != schedule.interval || newConfig.ping.jitter != schedule.jitter
         result.cadenceChanged = cadenceChanged
         config = newConfig
+        config.agents = []
         plan = newPlan
         enabledCount = newConfig.enabledAgentCount
         if retryBudget != .unlimited { retryBudget.capacity = max(3, Double(newConfig.enabledAgentCount) / 4) }

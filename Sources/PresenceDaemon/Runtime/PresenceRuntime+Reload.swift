@@ -23,6 +23,8 @@ extension PresenceRuntime {
             reportedStatusLine = statusLine()
             notifier.ready(status: reportedStatusLine)
         }
+        // The old roster and the parse are garbage now; after READY=1, so it delays nothing.
+        HeapTrim.returnFreeMemory()
     }
 
     private func apply(_ newConfig: LoadedConfig) {
@@ -33,6 +35,7 @@ extension PresenceRuntime {
             prepareStatusFolder()
         }
         loaded = newConfig
+        forgetRoster()
         generation += 1
         loadedAt = Date()
         lastReloadError = nil

@@ -18,10 +18,10 @@ extension PresenceRuntime {
         while ContinuousClock.now < deadline, timers.queue.sync(execute: { scheduler.inFlightCount }) > 0 {
             try? await Task.sleep(for: .milliseconds(20))
         }
-        let document = timers.queue.sync { statusDocument() }
+        let snapshot = timers.queue.sync { statusSnapshot() }
         flushStatus()
         do {
-            try writer.writeNow(document)
+            try writer.writeNow(snapshot)
         } catch {
             logger.error("cannot write the final status file: \(error)")
         }

@@ -17,6 +17,7 @@ public final class PresenceRuntime: @unchecked Sendable {
     let clock = DispatchClock()
     let client: BrevoClient
     let scheduler: PresenceScheduler
+    /// The config in force, its roster emptied once the scheduler has it (see ``forgetRoster()``).
     var loaded: LoadedConfig
     var writer: StatusFileWriter
     var generation = 1
@@ -27,7 +28,6 @@ public final class PresenceRuntime: @unchecked Sendable {
     var reportedStatusLine = ""
     var lastWriteError: String?
     var nextWriteAt = MonotonicTime.zero
-    let reportQueue = DispatchQueue(label: "agent-presenced.status-report")
     var housekeepingTimer: (any ArmedTimer)?
     var watchdog: WatchdogGate?
     var stopped = false
@@ -51,6 +51,7 @@ public final class PresenceRuntime: @unchecked Sendable {
             transport: BrevoPingTransport(client: client),
             observer: PresenceLogObserver(logger: logger)
         )
+        forgetRoster()
         if let configuration = WatchdogConfiguration.fromEnvironment() {
             watchdog = WatchdogGate(configuration: configuration, startedAt: UInt64(clock.now.nanoseconds))
         }
@@ -61,17 +62,23 @@ public final class PresenceRuntime: @unchecked Sendable {
         timers.queue.sync {
             prepareStatusFolder()
             scheduler.start()
-            let enabled = loaded.config.enabledAgentCount
+            let summary = scheduler.summary
             logger.notice(
-                "agent-presenced started: \(enabled) of \(loaded.config.agents.count) agents enabled, interval \(DurationFormat.string(loaded.config.ping.interval))",
+                "agent-presenced started: \(summary.total - (summary.counts[.disabled] ?? 0)) of \(summary.total) agents enabled, interval \(DurationFormat.string(loaded.config.ping.interval))",
                 metadata: ["event": .string(PresenceEvent.daemonStarted.rawValue), "config_generation": .stringConvertible(generation)]
             )
             for warning in loaded.warnings { logger.warning("\(warning)") }
             housekeeping()
+            HeapTrim.returnFreeMemory()
             // READY=1 promises a status file: `agent-presenced reload` and operators read it.
             flushStatus()
             notifier.ready(status: statusLine())
         }
+    }
+
+    /// Drops the config's copy of the roster: the scheduler's records hold the agents.
+    func forgetRoster() {
+        loaded.config.agents = []
     }
 
     /// The one-line summary for `STATUS=`.
@@ -109,13 +116,10 @@ public final class PresenceRuntime: @unchecked Sendable {
         }
     }
 
-    /// The status document of this moment.
-    func statusDocument() -> StatusDocument {
-        let now = clock.now
-        return StatusDocument(
-            records: scheduler.snapshot(), window: loaded.config.ping.presenceWindow,
-            clock: FrozenClock(now: now, wallNow: clock.wallDate(at: now)), pid: getpid(), config: configStatus()
-        )
+    /// The status of this moment.
+    func statusSnapshot() -> StatusSnapshot {
+        StatusSnapshot(records: scheduler.snapshot(), window: loaded.config.ping.presenceWindow,
+                       clock: clock, pid: getpid(), config: configStatus())
     }
 
     /// The status file's `config` section.
@@ -128,36 +132,26 @@ public final class PresenceRuntime: @unchecked Sendable {
 
     /// Queues a status file write; logs a failure once per distinct error.
     ///
-    /// Only the snapshot is taken on the scheduler's queue; the document is built and encoded
-    /// on other queues. A large roster whose report takes long is written less often (ten
-    /// times the last report's cost, at least once a second), so reporting never eats the
-    /// CPU the pings need. `force` (start, reload) writes regardless.
+    /// Only the snapshot (one array copy) is taken on the scheduler's queue; the writer turns
+    /// it into JSON on its own queue. A large roster whose write takes long is written less
+    /// often (ten times the last write's cost, at least once a second), so reporting never eats
+    /// the CPU the pings need. `force` (start, reload) writes regardless.
     func writeStatus(force: Bool = false) {
         let now = clock.now
         guard force || now >= nextWriteAt else { return }
         writtenVersion = scheduler.version
-        let records = scheduler.snapshot()
-        let frozen = FrozenClock(now: now, wallNow: clock.wallDate(at: now))
-        let configStatus = configStatus()
-        let window = loaded.config.ping.presenceWindow, writer = self.writer
         nextWriteAt = now + Self.reportInterval
-        reportQueue.async { [weak self] in
-            let started = ContinuousClock.now
-            let document = StatusDocument(records: records, window: window, clock: frozen, pid: getpid(), config: configStatus)
-            writer.write(document) { [weak self] error in
-                let cost = ContinuousClock.now - started
-                self?.timers.execute { [weak self] in
-                    guard let self else { return }
-                    self.nextWriteAt = max(self.nextWriteAt, now + max(Self.reportInterval, cost * 10))
-                    self.noteWriteResult(error)
-                }
+        writer.write(statusSnapshot()) { [weak self] error, cost in
+            self?.timers.execute { [weak self] in
+                guard let self else { return }
+                self.nextWriteAt = max(self.nextWriteAt, now + max(Self.reportInterval, cost * 10))
+                self.noteWriteResult(error)
             }
         }
     }
 
     /// Waits until every queued status write has reached the disk.
     func flushStatus() {
-        reportQueue.sync {}
         writer.flush()
     }
 

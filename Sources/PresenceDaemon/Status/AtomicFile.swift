@@ -24,6 +24,17 @@ public enum AtomicFile {
 
     /// Writes `data` to `path` atomically with mode `mode`.
     public static func write(_ data: Data, to path: String, mode: mode_t = 0o644) throws {
+        try write(to: path, mode: mode) { write in
+            try data.withUnsafeBytes { try write($0) }
+        }
+    }
+
+    /// Writes the bytes `produce` hands to its `write` argument, in as many pieces as it likes,
+    /// to `path` atomically with mode `mode`. If `produce` throws, `path` is left as it was.
+    public static func write(
+        to path: String, mode: mode_t = 0o644,
+        _ produce: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) throws {
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         var template = Array("\(folder)/.\(name).XXXXXX".utf8CString)
@@ -35,7 +46,7 @@ public enum AtomicFile {
             if !committed { unlink(temporary) }
         }
         do {
-            try writeAll(data, to: fd, path: temporary)
+            try produce { try writeAll($0, to: fd, path: temporary) }
             guard fchmod(fd, mode) == 0 else { throw failure("set the mode of", temporary) }
             guard fsync(fd) == 0 else { throw failure("sync", temporary) }
         } catch {
@@ -52,20 +63,16 @@ public enum AtomicFile {
         }
     }
 
-    private static func writeAll(_ data: Data, to fd: Int32, path: String) throws {
-        let failed: Bool = data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return true
-                }
-                offset += written
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32, path: String) throws {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw failure("write", path)
             }
-            return false
+            offset += written
         }
-        if failed { throw failure("write", path) }
     }
 
     private static func failure(_ step: String, _ path: String) -> WriteError {

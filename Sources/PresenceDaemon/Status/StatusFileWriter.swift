@@ -2,40 +2,44 @@ import Dispatch
 import Foundation
 import PresenceCore
 
-/// Encodes status documents and writes them atomically, off the scheduler's queue.
+/// Encodes status snapshots and writes them atomically, off the scheduler's queue.
 ///
 /// Writes are serialised on the writer's own queue; when writes pile up (a slow disk), only
-/// the newest pending document is written.
+/// the newest pending snapshot is written. The JSON is streamed into the temporary file, so
+/// a write holds one chunk of it in memory, whatever the roster's size.
 public final class StatusFileWriter: @unchecked Sendable {
     /// Where the status file goes.
     public let path: String
     private let queue = DispatchQueue(label: "agent-presenced.status-writer", qos: .utility)
     private let lock = NSLock()
-    private var pending: StatusDocument?
+    private var pending: StatusSnapshot?
 
     /// Creates a writer for `path`.
     public init(path: String) {
         self.path = path
     }
 
-    /// Encodes a document as the status file's bytes (compact JSON, one trailing newline).
+    /// Encodes content as the status file's bytes (compact JSON, one trailing newline).
     ///
     /// A hand-written encoder (``StatusJSONEncoder``) with the same keys as the `Codable`
     /// conformance: `JSONEncoder` took most of a second at 100,000 agents.
-    public static func encode(_ document: StatusDocument) throws -> Data {
-        Data(StatusJSONEncoder.encode(document))
+    public static func encode(_ content: some StatusContent) -> Data {
+        Data(StatusJSONEncoder.encode(content))
     }
 
-    /// Writes `document` now, on the caller's thread.
-    public func writeNow(_ document: StatusDocument) throws {
-        try AtomicFile.write(try Self.encode(document), to: path)
+    /// Writes `content` now, on the caller's thread.
+    public func writeNow(_ content: some StatusContent) throws {
+        try AtomicFile.write(to: path) { write in
+            try StatusJSONEncoder.stream(content, to: write)
+        }
     }
 
-    /// Queues `document` for writing; `completion` gets the error, or `nil` on success.
-    public func write(_ document: StatusDocument, completion: @escaping @Sendable ((any Error)?) -> Void) {
+    /// Queues `snapshot` for writing; `completion` gets the error (`nil` on success) and how
+    /// long the write took.
+    public func write(_ snapshot: StatusSnapshot, completion: @escaping @Sendable ((any Error)?, Duration) -> Void) {
         lock.lock()
         let alreadyQueued = pending != nil
-        pending = document
+        pending = snapshot
         lock.unlock()
         guard !alreadyQueued else { return }
         queue.async { [self] in
@@ -44,11 +48,12 @@ public final class StatusFileWriter: @unchecked Sendable {
             pending = nil
             lock.unlock()
             guard let latest else { return }
+            let started = ContinuousClock.now
             do {
                 try writeNow(latest)
-                completion(nil)
+                completion(nil, ContinuousClock.now - started)
             } catch {
-                completion(error)
+                completion(error, ContinuousClock.now - started)
             }
         }
     }

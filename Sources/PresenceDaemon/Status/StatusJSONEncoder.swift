@@ -1,43 +1,71 @@
 import PresenceCore
 
-/// Writes a ``StatusDocument`` as compact JSON by hand, into one byte buffer.
+/// Writes status content as compact JSON by hand, a chunk at a time.
 ///
 /// `JSONEncoder` goes through `Codable` containers and boxes every value; at 100,000 agents
 /// that is most of a second per write. This writes the same keys in the same order (the
 /// declaration order of the `Codable` types), with explicit `null`s, unescaped slashes and
-/// the `summary` states in ``AgentState`` order, at a few bytes per byte of output.
+/// the `summary` states in ``AgentState`` order, at a few bytes per byte of output. Streaming
+/// keeps one chunk in memory instead of the whole file (34 MB at 100,000 agents).
 struct StatusJSONEncoder {
-    private(set) var bytes: [UInt8] = []
+    /// How many bytes gather before they are handed to the sink.
+    static let chunkBytes = 256 * 1024
 
-    /// The bytes of `document`, with one trailing newline.
-    static func encode(_ document: StatusDocument) -> [UInt8] {
-        var encoder = StatusJSONEncoder()
-        encoder.bytes.reserveCapacity(512 + document.agents.count * 360)
-        encoder.write(document)
-        encoder.bytes.append(0x0A)
-        return encoder.bytes
+    private var bytes: [UInt8] = []
+
+    /// The bytes of `content`, with one trailing newline.
+    static func encode(_ content: some StatusContent) -> [UInt8] {
+        var result: [UInt8] = []
+        stream(content, chunkBytes: .max) { result.append(contentsOf: $0) }
+        return result
     }
 
-    private mutating func write(_ document: StatusDocument) {
+    /// Hands the bytes of `content`, with one trailing newline, to `sink` in chunks of about
+    /// `chunkBytes`.
+    static func stream(
+        _ content: some StatusContent, chunkBytes: Int = chunkBytes,
+        to sink: (UnsafeRawBufferPointer) throws -> Void
+    ) rethrows {
+        var encoder = StatusJSONEncoder()
+        encoder.bytes.reserveCapacity(min(chunkBytes, 512 + content.agents.underestimatedCount * 360) + 4096)
+        encoder.writeHead(content)
+        var first = true
+        for agent in content.agents {
+            if !first { encoder.bytes.append(0x2C) }
+            first = false
+            encoder.write(agent)
+            if encoder.bytes.count >= chunkBytes { try encoder.flush(to: sink) }
+        }
+        encoder.raw("]}\n")
+        try encoder.flush(to: sink)
+    }
+
+    private mutating func flush(to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        try bytes.withUnsafeBytes { try sink($0) }
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Everything before the first agent: `{"version":1,…,"agents":[`.
+    private mutating func writeHead(_ content: some StatusContent) {
         raw("{\"version\":")
-        integer(document.version)
+        integer(content.version)
         raw(",\"pid\":")
-        integer(Int(document.pid))
+        integer(Int(content.pid))
         raw(",\"updated_at\":")
-        string(document.updatedAt)
+        string(content.updatedAt)
         raw(",\"config\":{\"path\":")
-        string(document.config.path)
+        string(content.config.path)
         raw(",\"generation\":")
-        integer(document.config.generation)
+        integer(content.config.generation)
         raw(",\"loaded_at\":")
-        string(document.config.loadedAt)
+        string(content.config.loadedAt)
         raw(",\"last_reload_error\":")
-        optional(document.config.lastReloadError)
+        optional(content.config.lastReloadError)
         raw(",\"last_reload_at\":")
-        optional(document.config.lastReloadAt)
+        optional(content.config.lastReloadAt)
         raw("},\"summary\":{")
         var first = true
-        for (name, count) in Self.ordered(document.summary) {
+        for (name, count) in Self.ordered(content.summary) {
             if !first { bytes.append(0x2C) }
             first = false
             string(name)
@@ -45,11 +73,6 @@ struct StatusJSONEncoder {
             integer(count)
         }
         raw("},\"agents\":[")
-        for (index, agent) in document.agents.enumerated() {
-            if index > 0 { bytes.append(0x2C) }
-            write(agent)
-        }
-        raw("]}")
     }
 
     private mutating func write(_ agent: AgentStatus) {

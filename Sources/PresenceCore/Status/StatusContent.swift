@@ -1,0 +1,21 @@
+/// What a status file says, however it is held: a built ``StatusDocument``, or a
+/// ``StatusSnapshot`` that makes each agent's entry only as it is written.
+public protocol StatusContent {
+    /// The agents' entries, in roster order.
+    associatedtype Agents: Sequence<AgentStatus>
+
+    /// The format version, 1.
+    var version: Int { get }
+    /// The daemon's process ID.
+    var pid: Int32 { get }
+    /// When the file is written (RFC 3339 UTC).
+    var updatedAt: String { get }
+    /// The configuration in force.
+    var config: StatusDocument.ConfigStatus { get }
+    /// Agents per state, every state listed.
+    var summary: [String: Int] { get }
+    /// Every agent of the roster.
+    var agents: Agents { get }
+}
+
+extension StatusDocument: StatusContent {}

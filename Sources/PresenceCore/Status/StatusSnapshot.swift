@@ -1,0 +1,76 @@
+import Foundation
+
+/// The roster at one moment, as the status file reports it, turning records into entries one
+/// agent at a time.
+///
+/// Taking a snapshot costs one array copy (the records are values); a writer then streams the
+/// entries out without ever holding a whole ``StatusDocument``, whose 100,000 entries and
+/// their formatted times once took more memory than the roster itself.
+public struct StatusSnapshot: StatusContent, Sendable {
+    /// The records, in roster order.
+    public let records: [AgentRecord]
+    /// The presence window, for `presumed_online_until`.
+    public let window: Duration
+    /// The moment of the snapshot, on the monotonic clock.
+    public let now: MonotonicTime
+    /// The same moment on the wall clock.
+    public let wallNow: Date
+    /// The daemon's process ID.
+    public let pid: Int32
+    /// The configuration in force.
+    public let config: StatusDocument.ConfigStatus
+
+    /// Takes a snapshot at `clock`'s now.
+    public init(records: [AgentRecord], window: Duration, clock: any PresenceClock, pid: Int32, config: StatusDocument.ConfigStatus) {
+        self.records = records
+        self.window = window
+        self.now = clock.now
+        self.wallNow = clock.wallDate(at: now)
+        self.pid = pid
+        self.config = config
+    }
+
+    /// The format version, 1.
+    public var version: Int { 1 }
+
+    /// The snapshot's moment, RFC 3339 UTC.
+    public var updatedAt: String { RFC3339.string(from: wallNow) }
+
+    /// Agents per state, every state listed.
+    public var summary: [String: Int] {
+        var summary = Dictionary(uniqueKeysWithValues: AgentState.allCases.map { ($0.rawValue, 0) })
+        for record in records { summary[record.state.rawValue, default: 0] += 1 }
+        return summary
+    }
+
+    /// The entries, made as they are read.
+    public var agents: LazyMapSequence<[AgentRecord], AgentStatus> {
+        records.lazy.map(entry(for:))
+    }
+
+    /// The whole document, for small rosters and tests.
+    public var document: StatusDocument {
+        StatusDocument(version: version, pid: pid, updatedAt: updatedAt, config: config, summary: summary, agents: Array(agents))
+    }
+
+    /// One agent's entry, monotonic times turned into wall-clock ones.
+    public func entry(for record: AgentRecord) -> AgentStatus {
+        var id: String?, email: String?
+        switch record.spec.identity {
+        case .id(let value): id = value
+        case .email(let value, _): email = value
+        }
+        return AgentStatus(
+            key: record.spec.key.rawValue, id: id, email: email, label: record.spec.label,
+            enabled: record.spec.enabled, state: record.state.rawValue,
+            lastAttemptAt: wall(record.lastAttemptAt), lastSuccessAt: wall(record.lastSuccessAt),
+            presumedOnlineUntil: wall(record.presumedOnlineUntil(window: window)), nextPingAt: wall(record.nextPingAt),
+            consecutiveFailures: record.consecutiveFailures, lastError: record.lastError,
+            pingsOK: record.pingsOK, pingsFailed: record.pingsFailed
+        )
+    }
+
+    private func wall(_ time: MonotonicTime?) -> String? {
+        time.map { RFC3339.string(from: wallNow.addingTimeInterval(($0 - now).seconds)) }
+    }
+}
