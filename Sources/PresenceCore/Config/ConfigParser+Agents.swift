@@ -37,38 +37,40 @@ extension ConfigParser {
 
     /// Reads one agent; `nil` when it has a problem (already reported).
     private static func readAgent(_ node: Node, index: Int, reader: inout YAMLNodeReader) -> AgentSpec? {
-        let path = "agents[\(index)]"
+        // Paths are built only for reports: this runs once per agent of a roster.
+        func path() -> String { "agents[\(index)]" }
         guard case .mapping(let mapping) = node else {
-            reader.report(node, path, "expected an agent mapping (id: ... or email: ... name: ...), "
+            reader.report(node, path(), "expected an agent mapping (id: ... or email: ... name: ...), "
                 + "found \(YAMLNodeReader.describe(node))")
             return nil
         }
         let issuesBefore = reader.issues.count
-        let entries = reader.entries(of: mapping, at: path, known: agentKeys)
-        func text(_ key: String) -> (value: String?, present: Bool) {
-            guard let entry = entries[key] else { return (nil, false) }
-            return (reader.string(entry.value, at: "\(path).\(key)"), true)
+        var fields = AgentFields()
+        reader.forEachEntry(of: mapping, at: path(), known: agentKeys) { fields.take($0) }
+        func text(_ entry: YAMLNodeReader.Entry?) -> (value: String?, present: Bool) {
+            guard let entry else { return (nil, false) }
+            return (reader.string(entry.value, at: path() + "." + entry.key), true)
         }
-        let id = text("id")
-        let email = text("email")
-        let name = text("name")
-        let label = text("label")
-        let enabled = entries["enabled"].map { reader.bool($0.value, at: "\(path).enabled") } ?? true
+        let id = text(fields.id)
+        let email = text(fields.email)
+        let name = text(fields.name)
+        let label = text(fields.label)
+        let enabled = fields.enabled.map { reader.bool($0.value, at: path() + ".enabled") } ?? true
 
         var identity: AgentIdentity?
         switch (id.present, email.present) {
         case (true, true):
-            reader.report(node, path, "an agent has either id, or email and name, not both")
+            reader.report(node, path(), "an agent has either id, or email and name, not both")
         case (false, false):
-            reader.report(node, path, "an agent needs either id, or email and name")
+            reader.report(node, path(), "an agent needs either id, or email and name")
         case (true, false):
             if name.present {
-                reader.report(entries["name"]?.keyNode, "\(path).name",
+                reader.report(fields.name?.keyNode, path() + ".name",
                               "name goes with email; for an agent given by id, use label")
             }
             if let value = id.value {
                 if ConfigText.containsWhitespace(value) {
-                    reader.report(entries["id"]?.value, "\(path).id", "an agent id contains no spaces, "
+                    reader.report(fields.id?.value, path() + ".id", "an agent id contains no spaces, "
                         + "found \(ConfigText.quoted(value))")
                 } else {
                     identity = .id(value)
@@ -76,11 +78,11 @@ extension ConfigParser {
             }
         case (false, true):
             if !name.present {
-                reader.report(node, "\(path).name", "an agent given by email needs a name (Brevo shows it to visitors)")
+                reader.report(node, path() + ".name", "an agent given by email needs a name (Brevo shows it to visitors)")
             }
             if let value = email.value {
                 if let problem = EmailAddress.problem(in: value) {
-                    reader.report(entries["email"]?.value, "\(path).email",
+                    reader.report(fields.email?.value, path() + ".email",
                                   "\(ConfigText.quoted(value)) is not a valid email address: it \(problem) "
                                   + "(Brevo would create a new agent for it)")
                 } else if let agentName = name.value {
@@ -90,5 +92,26 @@ extension ConfigParser {
         }
         guard let identity, let enabled, reader.issues.count == issuesBefore else { return nil }
         return AgentSpec(identity: identity, label: label.value, enabled: enabled, source: reader.location(node))
+    }
+}
+
+/// The entries of one agent mapping, by key.
+private struct AgentFields {
+    var id: YAMLNodeReader.Entry?
+    var email: YAMLNodeReader.Entry?
+    var name: YAMLNodeReader.Entry?
+    var label: YAMLNodeReader.Entry?
+    var enabled: YAMLNodeReader.Entry?
+
+    /// Files `entry` under its key (one of ``ConfigParser/agentKeys``).
+    mutating func take(_ entry: YAMLNodeReader.Entry) {
+        switch entry.key {
+        case "id": id = entry
+        case "email": email = entry
+        case "name": name = entry
+        case "label": label = entry
+        case "enabled": enabled = entry
+        default: break
+        }
     }
 }

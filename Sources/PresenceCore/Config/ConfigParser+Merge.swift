@@ -1,12 +1,14 @@
 extension ConfigParser {
     /// The main config with the drop-in agents appended, in the order given.
     ///
-    /// The loader passes drop-ins in lexical file order. An agent declared twice, in one file or
-    /// across files, is refused with both places named.
+    /// The loader passes drop-ins in lexical file order. An agent declared twice across files is
+    /// refused with both places named; repeats within one file are the parser's to refuse.
     /// - Throws: `ConfigError` with one issue per repeated agent, at its second declaration.
     public static func merge(
         main: PresenceConfig, dropIns: [(file: String, agents: [AgentSpec])]
     ) throws(ConfigError) -> PresenceConfig {
+        // The parser already refused repeats within one file.
+        if dropIns.allSatisfy({ $0.agents.isEmpty }) { return main }
         var merged = main
         let total = main.agents.count + dropIns.reduce(0) { $0 + $1.agents.count }
         merged.agents = []

@@ -60,16 +60,30 @@ struct YAMLNodeReader {
         misplaced: (String) -> String? = { _ in nil }
     ) -> [String: Entry] {
         var result: [String: Entry] = [:]
+        forEachEntry(of: mapping, at: path, known: known, misplaced: misplaced) { entry in
+            result[entry.key] = entry
+        }
+        return result
+    }
+
+    /// Calls `body` with each entry of `mapping` whose key is in `known`; every other key is
+    /// reported. `path` is built only for a report: a roster has 100,000 of these mappings.
+    mutating func forEachEntry(
+        of mapping: Node.Mapping, at path: @autoclosure () -> String, known: [String],
+        misplaced: (String) -> String? = { _ in nil }, _ body: (Entry) -> Void
+    ) {
         for (keyNode, value) in mapping {
             guard case .scalar(let scalar) = keyNode, !Self.isNull(keyNode) else {
-                report(keyNode, path, "keys must be plain names, found \(Self.describe(keyNode))")
+                report(keyNode, path(), "keys must be plain names, found \(Self.describe(keyNode))")
                 continue
             }
             let key = scalar.string
-            let keyPath = ConfigText.join(path, key)
             if known.contains(key) {
-                result[key] = Entry(key: key, keyNode: keyNode, value: value)
-            } else if SecretKeyPolicy.looksSecret(key: key) {
+                body(Entry(key: key, keyNode: keyNode, value: value))
+                continue
+            }
+            let keyPath = ConfigText.join(path(), key)
+            if SecretKeyPolicy.looksSecret(key: key) {
                 report(keyNode, keyPath, SecretKeyPolicy.message)
             } else if let explanation = misplaced(key) {
                 report(keyNode, keyPath, explanation)
@@ -80,7 +94,6 @@ struct YAMLNodeReader {
                 report(keyNode, keyPath, "unknown key \"\(key)\"; expected one of: \(list)")
             }
         }
-        return result
     }
 
     /// `node` as a mapping; `nil` for null (reported unless `nullAllowed`) or another kind (reported).
@@ -92,31 +105,31 @@ struct YAMLNodeReader {
     }
 
     /// `node` as text: any non-null scalar, so `id: 12345` reads as "12345".
-    mutating func string(_ node: Node, at path: String, allowEmpty: Bool = false) -> String? {
+    mutating func string(_ node: Node, at path: @autoclosure () -> String, allowEmpty: Bool = false) -> String? {
         guard case .scalar(let scalar) = node else {
-            report(node, path, "expected a text value, found \(Self.describe(node))")
+            report(node, path(), "expected a text value, found \(Self.describe(node))")
             return nil
         }
         if Self.isNull(node) {
-            report(node, path, "needs a value")
+            report(node, path(), "needs a value")
             return nil
         }
         let text = scalar.string
         if SecretKeyPolicy.looksSecret(value: text) {
-            report(node, path, "this looks like a Brevo API key: " + SecretKeyPolicy.message)
+            report(node, path(), "this looks like a Brevo API key: " + SecretKeyPolicy.message)
             return nil
         }
         if !allowEmpty, ConfigText.trimmed(text).isEmpty {
-            report(node, path, "must not be empty")
+            report(node, path(), "must not be empty")
             return nil
         }
         return text
     }
 
     /// `node` as a YAML boolean (`true`/`false`, also `yes`/`no`).
-    mutating func bool(_ node: Node, at path: String) -> Bool? {
+    mutating func bool(_ node: Node, at path: @autoclosure () -> String) -> Bool? {
         if case .scalar(let scalar) = node, let value = PlainScalar.bool(scalar) { return value }
-        report(node, path, "expected true or false, found \(Self.describe(node))")
+        report(node, path(), "expected true or false, found \(Self.describe(node))")
         return nil
     }
 

@@ -51,8 +51,9 @@ extension PresenceScheduler {
             }
             kept.insert(key)
             let wasEnabled = record.spec.enabled
-            record.spec = spec
-            record.spec.enabled = wasEnabled
+            var updated = spec
+            updated.enabled = wasEnabled
+            if updated != record.spec { record.spec = updated }
             switch (wasEnabled, spec.enabled) {
             case (true, false):
                 armed.removeValue(forKey: key)?.cancel()

@@ -12,10 +12,11 @@ extension ConfigLoader {
     /// Reads every `*.yaml` in `folder`, in lexical (byte) order, like `run-parts`.
     ///
     /// Hidden files (editor leftovers) are skipped; a `.yml` file earns a warning because it
-    /// was most likely meant to be read.
-    static func loadDropIns(folder: String, optional: Bool, configFile: String, line: Int?) -> DropInResult {
+    /// was most likely meant to be read. `line` finds the `agents_dir` line for an issue; it
+    /// parses the main file again, so it runs only when there is an issue to place.
+    static func loadDropIns(folder: String, optional: Bool, configFile: String, line: () -> Int?) -> DropInResult {
         var result = DropInResult()
-        let location = ConfigLocation(file: configFile, line: line)
+        var location: ConfigLocation { ConfigLocation(file: configFile, line: line()) }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
             if !optional {

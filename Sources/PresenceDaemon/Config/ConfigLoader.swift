@@ -40,7 +40,7 @@ public struct ConfigLoader: Sendable {
         if let agentsDir = main.agentsDir {
             dropIns = loadDropIns(
                 folder: ConfigPaths.resolve(agentsDir, relativeTo: folder), optional: main.agentsDirOptional,
-                configFile: path, line: ConfigParser.line(of: "agents_dir", in: text)
+                configFile: path, line: { ConfigParser.line(of: "agents_dir", in: text) }
             )
             issues += dropIns.issues
             warnings += dropIns.warnings

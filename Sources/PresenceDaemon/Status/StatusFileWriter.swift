@@ -19,16 +19,31 @@ public final class StatusFileWriter: @unchecked Sendable {
         self.path = path
     }
 
-    /// Encodes content as the status file's bytes (compact JSON, one trailing newline).
+    /// Encodes a document as the status file's bytes (compact JSON, one trailing newline).
     ///
     /// A hand-written encoder (``StatusJSONEncoder``) with the same keys as the `Codable`
     /// conformance: `JSONEncoder` took most of a second at 100,000 agents.
-    public static func encode(_ content: some StatusContent) -> Data {
-        Data(StatusJSONEncoder.encode(content))
+    public static func encode(_ document: StatusDocument) -> Data {
+        Data(StatusJSONEncoder.encode(document))
     }
 
-    /// Writes `content` now, on the caller's thread.
-    public func writeNow(_ content: some StatusContent) throws {
+    /// Encodes a snapshot as the status file's bytes.
+    public static func encode(_ snapshot: StatusSnapshot) -> Data {
+        Data(StatusJSONEncoder.encode(snapshot))
+    }
+
+    /// Writes `snapshot` now, on the caller's thread.
+    public func writeNow(_ snapshot: StatusSnapshot) throws {
+        try writeNow(content: snapshot)
+    }
+
+    /// Writes `document` now, on the caller's thread.
+    public func writeNow(_ document: StatusDocument) throws {
+        try writeNow(content: document)
+    }
+
+    // Generic inside this module only, so callers elsewhere get the specialised encoder.
+    private func writeNow(content: some StatusContent) throws {
         try AtomicFile.write(to: path) { write in
             try StatusJSONEncoder.stream(content, to: write)
         }
