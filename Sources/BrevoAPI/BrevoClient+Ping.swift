@@ -39,13 +39,14 @@ extension BrevoClient {
             }
         }
         guard let lease = clients.acquire() else { return finish(.failure(HTTPClientError.alreadyShutdown)) }
-        let http: HTTPClient.Request
-        do {
-            http = try HTTPClient.Request(url: credentials.pingURL, method: .POST, headers: headers(apiKey: credentials.apiKey), body: .bytes(PingRequestBody(request).encoded()))
-        } catch {
+        var http: HTTPClient.Request
+        switch credentials.template {
+        case .success(let template): http = template
+        case .failure(let error):
             clients.release(lease)
             return finish(.failure(error))
         }
+        http.body = .bytes(PingRequestBody(request).encoded())
         let delegate = BoundedAnswerDelegate(limit: Self.maximumBodyBytes)
         let amount = TimeAmount.nanoseconds(max(timeout.nanoseconds, 1_000_000))
         let task = lease.client.execute(request: http, delegate: delegate, deadline: .now() + amount)
@@ -56,15 +57,6 @@ extension BrevoClient {
             if case .failure = result, let cut = delegate.cutAnswer { return finish(.success(cut)) }
             finish(result.mapError { $0 })
         }
-    }
-
-    private func headers(apiKey: String) -> HTTPHeaders {
-        [
-            "Content-Type": "application/json",
-            "Accept": "application/json",
-            "User-Agent": userAgent,
-            "api-key": apiKey,
-        ]
     }
 
     /// Judges an answer: any 2xx is success, anything else an HTTP error with Brevo's fields.

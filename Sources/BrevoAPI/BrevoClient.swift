@@ -58,12 +58,13 @@ public final class BrevoClient: Sendable {
         }
         self.timeout = timeout
         self.userAgent = userAgent
-        credentials = Mutex(BrevoCredentials(baseURL: baseURL, apiKey: apiKey))
+        credentials = Mutex(BrevoCredentials(baseURL: baseURL, apiKey: apiKey, userAgent: userAgent))
     }
 
     /// Replaces the base URL and key; requests started from now on use them.
     public func updateCredentials(baseURL: String, apiKey: String) {
-        credentials.withLock { $0 = BrevoCredentials(baseURL: baseURL, apiKey: apiKey) }
+        let updated = BrevoCredentials(baseURL: baseURL, apiKey: apiKey, userAgent: userAgent)
+        credentials.withLock { $0 = updated }
     }
 
     /// The credentials for the next request.

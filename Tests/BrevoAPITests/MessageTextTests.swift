@@ -16,4 +16,15 @@ import Testing
         #expect(text.count == MessageText.maximumLength)
         #expect(text.hasSuffix("…"))
     }
+
+    @Test func printableTextHoldingTheSecretIsStillRedacted() {
+        #expect(MessageText.sanitize("xkeysib-abcdef", redacting: "xkeysib-abcdef") == "[redacted]")
+        #expect(MessageText.sanitize("id-xkeysib-abcdef-1", redacting: "xkeysib-abcdef") == "id-[redacted]-1")
+    }
+
+    @Test func aRequestIDComesBackAsItIs() {
+        let id = "2230a1ab-bb72-4e94-9c2f-7524b5bd93c0"
+        #expect(MessageText.sanitize(id, redacting: "xkeysib-" + String(repeating: "0", count: 64)) == id)
+        #expect(MessageText.sanitize(String(repeating: "a", count: 201), redacting: "").count == MessageText.maximumLength)
+    }
 }

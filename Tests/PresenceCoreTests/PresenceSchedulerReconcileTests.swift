@@ -74,3 +74,30 @@ import Testing
         }
     }
 }
+
+extension PresenceSchedulerReconcileTests {
+    /// A ping in flight when a reload disables its agent: its answer is counted, but the agent
+    /// stays disabled (not `online`, later `lapsed`) and gets no retry.
+    @Test(arguments: [true, false])
+    func anAnswerArrivingAfterTheAgentWasDisabledLeavesItDisabled(succeeds: Bool) throws {
+        let agents = Rosters.agents(1)
+        let harness = SchedulerHarness(Rosters.config(agents, interval: .seconds(60)))
+        harness.transport.latency = .seconds(2)
+        harness.transport.answer = { _, _ in succeeds ? .success() : .httpError(status: 503) }
+        let key = agents[0].key
+        while harness.transport.times(by: key).isEmpty, harness.timeline.now < harness.start + .seconds(10) {
+            harness.timeline.advance(by: .milliseconds(100))
+        }
+        let firstSend = try #require(harness.transport.times(by: key).first)
+        var disabled = agents
+        disabled[0].enabled = false
+        harness.timeline.advance(to: firstSend + .seconds(1))
+        harness.scheduler.apply(Rosters.config(disabled, interval: .seconds(60)))
+        harness.run(for: .seconds(600))
+
+        let record = try #require(harness.scheduler.record(for: key))
+        #expect(record.state == .disabled)
+        #expect(harness.transport.times(by: key) == [firstSend])
+        #expect(succeeds ? record.pingsOK == 1 : record.pingsFailed == 1)
+    }
+}

@@ -79,6 +79,9 @@ public struct AgentRecord: Hashable, Sendable {
     }
 
     /// Records an outcome and moves the state accordingly.
+    ///
+    /// A disabled agent stays disabled: its last ping, sent before a reload disabled it, is
+    /// counted when it comes back, but must not make the agent look kept online.
     public mutating func record(_ outcome: PingOutcome, at now: MonotonicTime, window: Duration) -> Transition? {
         inFlight = false
         guard let disposition = FailureDisposition(outcome) else {
@@ -86,11 +89,12 @@ public struct AgentRecord: Hashable, Sendable {
             consecutiveFailures = 0
             lastError = nil
             lastSuccessAt = now
-            return move(to: .online)
+            return spec.enabled ? move(to: .online) : nil
         }
         pingsFailed += 1
         consecutiveFailures += 1
         lastError = outcome.summary
+        guard spec.enabled else { return nil }
         switch disposition {
         case .agentRejected:
             return move(to: .rejected)

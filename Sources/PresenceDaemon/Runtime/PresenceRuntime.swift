@@ -35,6 +35,9 @@ public final class PresenceRuntime: @unchecked Sendable {
 
     /// How often the status file and `STATUS=` may change, at most.
     static let reportInterval: Duration = .seconds(1)
+    /// A status write may take at most this share of the time between two writes: at 100,000
+    /// agents a write costs about 100 ms, so the file is rewritten every 2 s, not every second.
+    static let reportCostShare = 20
 
     /// Creates the runtime for a loaded configuration; nothing runs before ``start()``.
     public init(loaded: LoadedConfig, logger: Logger, notifier: SystemdNotifier = SystemdNotifier()) {
@@ -134,8 +137,8 @@ public final class PresenceRuntime: @unchecked Sendable {
     ///
     /// Only the snapshot (one array copy) is taken on the scheduler's queue; the writer turns
     /// it into JSON on its own queue. A large roster whose write takes long is written less
-    /// often (ten times the last write's cost, at least once a second), so reporting never eats
-    /// the CPU the pings need. `force` (start, reload) writes regardless.
+    /// often (``reportCostShare`` times the last write's cost apart, at most once a second), so
+    /// reporting never eats the CPU the pings need. `force` (start, reload) writes regardless.
     func writeStatus(force: Bool = false) {
         let now = clock.now
         guard force || now >= nextWriteAt else { return }
@@ -144,7 +147,7 @@ public final class PresenceRuntime: @unchecked Sendable {
         writer.write(statusSnapshot()) { [weak self] error, cost in
             self?.timers.execute { [weak self] in
                 guard let self else { return }
-                self.nextWriteAt = max(self.nextWriteAt, now + max(Self.reportInterval, cost * 10))
+                self.nextWriteAt = max(self.nextWriteAt, now + max(Self.reportInterval, cost * Self.reportCostShare))
                 self.noteWriteResult(error)
             }
         }
