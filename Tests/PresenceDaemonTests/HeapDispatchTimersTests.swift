@@ -76,6 +76,21 @@ extension HeapDispatchTimersTests {
     }
 }
 
+extension HeapDispatchTimersTests {
+    @Test func aLargeLeewayNeverHoldsBackATimerWithASmallOne() {
+        let timers = HeapDispatchTimers(label: "test.heap-timers-leeways")
+        let fired = LockedList()
+        let done = DispatchSemaphore(value: 0)
+        let now = DispatchClock().now
+        // Earlier deadline but a long leeway (like the once-a-second housekeeping), then a ping
+        // that must go out by its own, shorter, latest time: it runs first.
+        _ = timers.arm(at: now + .milliseconds(10), leeway: .seconds(5)) { fired.append("lenient"); done.signal() }
+        _ = timers.arm(at: now + .milliseconds(20), leeway: .zero) { fired.append("strict") }
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        #expect(fired.items == ["strict", "lenient"])
+    }
+}
+
 /// A list several threads append to.
 final class LockedList: @unchecked Sendable {
     private let lock = NSLock()

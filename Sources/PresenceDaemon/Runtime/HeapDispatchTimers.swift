@@ -6,11 +6,12 @@ import PresenceCore
 ///
 /// Wake-ups, not timers, are what a large roster costs: each one is a context switch, and at
 /// 1,667 pings a second a wake-up per ping and per completion made the kernel's task switching
-/// the largest single cost of the daemon. So the source is armed for the *latest* time the
-/// earliest entry allows (its deadline plus its leeway), and each wake-up runs every entry that
-/// came due meanwhile; completions handed in through ``executeCoalesced(_:)`` wait up to
-/// ``coalescingWindow`` and run in the same wake-ups. Handlers run on `queue`, serially (the
-/// seam's contract), completions before timers.
+/// the largest single cost of the daemon. So the heap is ordered by each entry's *latest*
+/// permitted time (its deadline plus its leeway), the source is armed for the earliest of
+/// those, and each wake-up runs, in that order, every entry whose deadline has come; entries
+/// handed in through ``executeCoalesced(_:)`` wait up to ``coalescingWindow`` and run in the
+/// same wake-ups. No entry runs before its deadline or after its latest time. Handlers run on
+/// `queue`, serially (the seam's contract), coalesced work before timers.
 ///
 /// One source over a heap was chosen over one source per agent by measurement (100,000 agents
 /// at 60 s, release build, this 2-core machine): the same CPU within noise, and 366–391 MB
@@ -42,9 +43,9 @@ public final class HeapDispatchTimers: TimerScheduling, @unchecked Sendable {
 
     /// Adds a deadline to the heap, re-arming the source when it now has to wake earlier.
     public func arm(at deadline: MonotonicTime, leeway: Duration, _ handler: @escaping @Sendable () -> Void) -> any ArmedTimer {
-        let timer = HeapTimer(handler: handler, leeway: leeway)
+        let timer = HeapTimer(handler: handler, deadline: deadline)
         lock.lock()
-        heap.push(timer, at: deadline)
+        heap.push(timer, at: deadline + leeway)
         wakeNoLaterThan(deadline + leeway)
         lock.unlock()
         return timer
@@ -75,13 +76,15 @@ public final class HeapDispatchTimers: TimerScheduling, @unchecked Sendable {
         let work = coalesced
         coalesced = []
         coalescedDeadline = nil
-        while let entry = heap.popDue(at: now) { due.append(entry.payload) }
+        while let next = heap.earliest, next.payload.deadline <= now, let entry = heap.popDue(at: next.deadline) {
+            due.append(entry.payload)
+        }
         armedFor = nil
         lock.unlock()
         for item in work { item() }
         for timer in due where !timer.isCancelled { timer.handler() }
         lock.lock()
-        if let next = heap.earliest { wakeNoLaterThan(next.deadline + next.payload.leeway) }
+        if let next = heap.earliest { wakeNoLaterThan(next.deadline) }
         if let deadline = coalescedDeadline { wakeNoLaterThan(deadline) }
         lock.unlock()
     }
@@ -98,16 +101,18 @@ public final class HeapDispatchTimers: TimerScheduling, @unchecked Sendable {
     }
 }
 
-/// One deadline in a ``HeapDispatchTimers`` heap; cancelling marks it, the heap drops it when due.
+/// One timer in a ``HeapDispatchTimers`` heap, which holds it at its latest permitted time;
+/// cancelling marks it, the heap drops it when due.
 final class HeapTimer: ArmedTimer, @unchecked Sendable {
     let handler: @Sendable () -> Void
-    let leeway: Duration
+    /// The earliest time it may run.
+    let deadline: MonotonicTime
     private let lock = NSLock()
     private var cancelled = false
 
-    init(handler: @escaping @Sendable () -> Void, leeway: Duration) {
+    init(handler: @escaping @Sendable () -> Void, deadline: MonotonicTime) {
         self.handler = handler
-        self.leeway = leeway
+        self.deadline = deadline
     }
 
     var isCancelled: Bool {
