@@ -7,6 +7,7 @@ public struct MonotonicTime: Hashable, Comparable, Sendable, CustomStringConvert
     public var nanoseconds: Int64
 
     /// Creates a time from nanoseconds since the clock's origin.
+    @inlinable
     public init(nanoseconds: Int64) {
         self.nanoseconds = nanoseconds
     }
@@ -15,6 +16,7 @@ public struct MonotonicTime: Hashable, Comparable, Sendable, CustomStringConvert
     public static let zero = MonotonicTime(nanoseconds: 0)
 
     /// Earlier times order first.
+    @inlinable
     public static func < (lhs: MonotonicTime, rhs: MonotonicTime) -> Bool {
         lhs.nanoseconds < rhs.nanoseconds
     }
