@@ -24,8 +24,6 @@ struct BrevoCredentials: Sendable {
     }
 
     /// The ping endpoint under `baseURL` (a trailing slash in the base is allowed).
-    var pingURL: String { Self.pingURL(under: baseURL) }
-
     private static func pingURL(under baseURL: String) -> String {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }

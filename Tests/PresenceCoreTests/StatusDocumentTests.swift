@@ -9,10 +9,10 @@ import Testing
         record.recordAttempt(at: timeline.now)
         _ = record.record(.success(), at: timeline.now, window: .seconds(120))
         let disabled = AgentRecord(spec: AgentSpec(identity: .id("x"), enabled: false), phase: .zero)
-        let document = StatusDocument(
+        let document = StatusSnapshot(
             records: [record, disabled], window: .seconds(120), clock: timeline, pid: 7,
             config: .init(path: "/c.yaml", generation: 3, loadedAt: "t", lastReloadError: nil)
-        )
+        ).document
         #expect(document.summary["online"] == 1 && document.summary["disabled"] == 1 && document.summary["lapsed"] == 0)
         #expect(document.summary.count == AgentState.allCases.count)
         let liz = document.agents[0]

@@ -27,7 +27,7 @@ struct ConfigLoaderBudgetTests {
         let folder = try folder()
         let path = try folder.write("config.yaml", config(agents: 3, budget: 100))
         let loaded = try ConfigLoader.load(path: path, environment: [:])
-        #expect(loaded.config.enabledAgents.count == 3)
+        #expect(loaded.config.enabledAgentCount == 3)
     }
 
     @Test("7 agents under a budget of 100: one issue at the budget's line, with the arithmetic")

@@ -34,9 +34,6 @@ public struct PresenceConfig: Hashable, Sendable {
         self.agents = agents
     }
 
-    /// The agents the daemon keeps online.
-    public var enabledAgents: [AgentSpec] { agents.filter(\.enabled) }
-
     /// How many agents the daemon keeps online, counted without copying the roster.
     public var enabledAgentCount: Int {
         agents.reduce(0) { $1.enabled ? $0 + 1 : $0 }
