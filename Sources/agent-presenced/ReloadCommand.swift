@@ -9,6 +9,10 @@ import Glibc
 
 /// `agent-presenced reload`: the unit's `ExecReload=`. Validates first, then signals the daemon
 /// and waits for it to apply or refuse the config, so `systemctl reload` fails visibly.
+///
+/// The daemon is found by its pid file (``DaemonLookup``), never by a status file's `pid`: a
+/// stale status file could name any process. Its status file is followed where the pid file
+/// says, so a reload that moves the status file is followed to the new one.
 struct ReloadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reload",
@@ -17,7 +21,7 @@ struct ReloadCommand: ParsableCommand {
 
     @OptionGroup var options: ConfigOption
 
-    @Option(help: ArgumentHelp("The running daemon's status file (default: from the config).", valueName: "path"))
+    @Option(help: ArgumentHelp("The status file to follow (default: the one the daemon's pid file names).", valueName: "path"))
     var statusFile: String?
 
     @Option(help: "How long to wait for the daemon, in seconds.")
@@ -26,15 +30,19 @@ struct ReloadCommand: ParsableCommand {
     func run() throws {
         // Not the key: ExecReload= gets no credentials on systemd 252; the daemon checks it.
         let loaded = try options.load(readingAPIKey: false)
-        let statusPath = statusFile ?? loaded.statusFilePath
         let environment = ProcessInfo.processInfo.environment
-        guard let pid = environment["MAINPID"].flatMap(Int32.init) ?? Self.readStatus(statusPath)?.pid, StatusCommand.isAlive(pid: pid) else {
-            Console.error("agent-presenced is not running (no $MAINPID and no live process in \(statusPath)); nothing to reload")
+        let daemon: DaemonRecord
+        do {
+            daemon = try DaemonLookup.daemon(serving: loaded.path, environment: environment)
+        } catch {
+            Console.error("\(error) (status file \(loaded.statusFilePath)); nothing to reload")
             throw ExitCode.failure
         }
+        let pid = daemon.pid
+        let pidFile = InstancePaths.pidFile(forConfig: loaded.path, environment: environment)
         // The daemon's own status file is the only way to see what it did with the signal.
-        guard let before = Self.waitForStatus(of: pid, at: statusPath, timeout: timeout) else {
-            Console.error("agent-presenced (pid \(pid)) has no status file at \(statusPath); cannot follow the reload (was status_file changed? then restart the service)")
+        guard let before = Self.waitForStatus(of: pid, at: statusFile ?? daemon.statusFile, timeout: timeout) else {
+            Console.error("agent-presenced (pid \(pid)) has no status file at \(statusFile ?? daemon.statusFile); cannot follow the reload")
             throw ExitCode.failure
         }
         let generation = before.config.generation
@@ -46,7 +54,8 @@ struct ReloadCommand: ParsableCommand {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             usleep(50_000)
-            guard let now = Self.readStatus(statusPath), now.config.lastReloadAt != previousReload else { continue }
+            let statusPath = statusFile ?? Self.currentStatusPath(pidFile: pidFile, pid: pid) ?? daemon.statusFile
+            guard let now = Self.readStatus(statusPath), now.pid == pid, now.config.lastReloadAt != previousReload else { continue }
             if now.config.generation > generation {
                 Console.out("reloaded: configuration generation \(now.config.generation) applied")
                 return
@@ -56,6 +65,12 @@ struct ReloadCommand: ParsableCommand {
         }
         Console.error("agent-presenced (pid \(pid)) did not report the reload within \(Int(timeout)) s")
         throw ExitCode.failure
+    }
+
+    /// The status file the daemon `pid` writes now, as its pid file says.
+    static func currentStatusPath(pidFile: String, pid: Int32) -> String? {
+        guard case .process(let record?) = LockFile.holder(of: pidFile), record.pid == pid else { return nil }
+        return record.statusFile
     }
 
     /// Waits (bounded) until the status file at `path` is the one of process `pid`.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import PresenceCore
 import PresenceDaemon
@@ -48,8 +49,17 @@ extension RunCommand {
             notifier.failure(status: "configuration error: \(error.summary)", errno: 22)
             throw ExitCode.config
         }
+        let instance: DaemonInstance
+        do {
+            instance = try DaemonInstance.acquire(configPath: loaded.path, statusPath: loaded.statusFilePath,
+                                                  environment: ProcessInfo.processInfo.environment)
+        } catch {
+            logger.critical("cannot start: \(error)")
+            notifier.failure(status: "cannot start: \(error)", errno: EEXIST)
+            throw ExitCode.failure
+        }
         HeapTrim.returnFreeMemory()
-        return PresenceRuntime(loaded: loaded, logger: logger, notifier: notifier)
+        return PresenceRuntime(loaded: loaded, logger: logger, notifier: notifier, instance: instance)
     }
 }
 

@@ -33,14 +33,25 @@ struct StatusCommand: ParsableCommand {
             Console.error("cannot read the status file \(path): \(error)")
             throw ExitCode.failure
         }
-        guard Self.isAlive(pid: document.pid) else {
-            Console.error("agent-presenced is not running: the status file \(path) is from process \(document.pid), which has exited (last updated \(document.updatedAt))")
+        guard Self.isRunning(document, statusPath: path) else {
+            Console.error("agent-presenced is not running: the status file \(path) is from process \(document.pid), which has exited or no longer holds its lock (last updated \(document.updatedAt))")
             throw ExitCode.failure
         }
         if json {
             Console.out(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines))
         } else {
             for line in StatusTable(document: document).lines { Console.out(line) }
+        }
+    }
+
+    /// Whether the daemon that wrote `document` still runs: the live holder of the status
+    /// file's lock is that process. Without a lock file (a read-only status folder, or a
+    /// daemon from before the locks) a live process with the document's `pid` has to do.
+    static func isRunning(_ document: StatusDocument, statusPath: String) -> Bool {
+        let lock = InstancePaths.statusLock(forStatusFile: statusPath)
+        switch LockFile.holder(of: lock) {
+        case .process(let record): return record.map { $0.pid == document.pid } ?? isAlive(pid: document.pid)
+        case .nobody: return !FileManager.default.fileExists(atPath: lock) && isAlive(pid: document.pid)
         }
     }
 

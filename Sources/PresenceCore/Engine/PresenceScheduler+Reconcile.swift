@@ -19,7 +19,8 @@ extension PresenceScheduler {
     ///
     /// Unchanged agents keep their timer, phase, state and counters: no extra ping and no
     /// skipped one. Removed and disabled agents stop; added and re-enabled ones get their first
-    /// ping within the startup spread. A new interval or jitter (or a budget that needs one)
+    /// ping within the startup spread, but never sooner than half an interval after their last
+    /// ping (see ``armFirstPings(of:from:)``). A new interval or jitter (or a budget that needs one)
     /// re-arms every agent on the new grid from its last ping, never sooner than half an
     /// interval after it.
     @discardableResult
@@ -72,9 +73,12 @@ extension PresenceScheduler {
         for key in records.keys where !kept.contains(key) {
             armed.removeValue(forKey: key)?.cancel()
             retryTimers.removeValue(forKey: key)?.cancel()
+            if let lastPing = records[key]?.lastAttemptAt { departedPings[key] = lastPing }
             result.removed.append(key)
         }
         records = AgentTable(newRecords)
+        let remembered = max(schedule.interval, newPlan.interval)
+        departedPings = departedPings.filter { now - $0.value < remembered }
         result.removed.sort()
 
         if cadenceChanged {
@@ -82,6 +86,7 @@ extension PresenceScheduler {
             if newPlan.stretched { observer.planChanged(newPlan) }
         }
         if running { armFirstPings(of: toStart, from: now) }
+        for key in result.added { departedPings[key] = nil }
         version &+= 1
         return result
     }

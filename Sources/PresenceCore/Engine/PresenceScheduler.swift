@@ -35,6 +35,9 @@ public final class PresenceScheduler: @unchecked Sendable {
     var ledger = RequestLedger()
     var retryLedger = RequestLedger()
     var records = AgentTable()
+    /// When agents removed by a reload last pinged, so that one added back soon keeps half an
+    /// interval between its pings; entries older than an interval are dropped on each reload.
+    var departedPings: [AgentKey: MonotonicTime] = [:]
     var armed: [AgentKey: any ArmedTimer] = [:]
     var retryTimers: [AgentKey: any ArmedTimer] = [:]
     var resumeTimer: (any ArmedTimer)?
@@ -146,11 +149,18 @@ public final class PresenceScheduler: @unchecked Sendable {
         records.records.filter(\.spec.enabled).map(\.spec.key)
     }
 
+    /// Arms the first ping of `keys` (a start, or agents a reload added or re-enabled), spread
+    /// over the startup window, and never sooner than half an interval after the agent's last
+    /// ping in this process: disabling and enabling again, or removing and adding back, must
+    /// not buy an agent an early ping.
     func armFirstPings(of keys: [AgentKey], from now: MonotonicTime) {
         let window = schedule.startupWindow(agentCount: keys.count)
         for key in keys {
             guard var record = records[key] else { continue }
-            let due = now + schedule.startupOffset(of: key, window: window)
+            var due = now + schedule.startupOffset(of: key, window: window)
+            if let lastPing = record.lastAttemptAt ?? departedPings[key] {
+                due = max(due, lastPing + schedule.interval / 2)
+            }
             record.tick = nil
             record.nextPingAt = due
             records[key] = record

@@ -20,7 +20,8 @@ public struct ConfigLoader: Sendable {
     /// file's folder.
     ///
     /// The enabled roster must fit `rate_limit.requests_per_hour` at the longest safe interval
-    /// (`BudgetPlan`); a roster that cannot is refused with the arithmetic.
+    /// (`BudgetPlan`); a roster that cannot is refused with the arithmetic. A status file path
+    /// that would overwrite the config, a drop-in, the key file or any file not ours is refused.
     /// With `readingAPIKey: false` the key file is not read and the returned key is empty:
     /// `agent-presenced reload` runs as `ExecReload=`, which systemd 252 does not give the
     /// unit's credentials (systemd#35227); the daemon reads the key itself on SIGHUP.
@@ -70,12 +71,17 @@ public struct ConfigLoader: Sendable {
             issues.append(APIKeyLoader.missingKeyIssue(configFile: path))
         }
 
+        let statusFilePath = ConfigPaths.statusFilePath(configured: main.statusFile, configFolder: folder, environment: environment)
+        let protected = ProtectedFiles(
+            config: path, dropIns: dropIns.files.map(\.file),
+            keyFile: ConfigPaths.apiKeyFilePath(configured: main.brevo.apiKeyFile, configFolder: folder, environment: environment),
+            agentsDir: main.agentsDir.map { ConfigPaths.resolve($0, relativeTo: folder) }
+        )
+        if let issue = statusFileIssue(statusFilePath, protecting: protected, text: text) { issues.append(issue) }
+
         guard issues.isEmpty, let apiKey else { throw ConfigError(issues) }
         return LoadedConfig(
-            config: config, path: path, apiKey: apiKey,
-            statusFilePath: ConfigPaths.statusFilePath(
-                configured: main.statusFile, configFolder: folder, environment: environment
-            ),
+            config: config, path: path, apiKey: apiKey, statusFilePath: statusFilePath,
             warnings: warnings, dropInFiles: dropIns.files.map(\.file)
         )
     }

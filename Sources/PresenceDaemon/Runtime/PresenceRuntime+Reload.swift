@@ -13,13 +13,25 @@ extension PresenceRuntime {
         let path = timers.queue.sync { loaded.path }
         let result = Result { () throws(ConfigError) -> LoadedConfig in try ConfigLoader.load(path: path) }
         timers.queue.sync {
+            var movedFrom: StatusFileWriter?
             switch result {
-            case .success(let newConfig): apply(newConfig)
-            case .failure(let error): refuse(error)
+            case .success(let newConfig):
+                do {
+                    movedFrom = try apply(newConfig)
+                } catch {
+                    refuse(summary: "\(error)", description: "\(error)")
+                }
+            case .failure(let error): refuse(summary: error.summary, description: error.description)
             }
             lastReloadAt = Date()
             writeStatus(force: true)
             flushStatus()
+            if let movedFrom {
+                // The new file is written; the old one would only mislead a reader now.
+                movedFrom.flush()
+                movedFrom.removeFile()
+                _ = StaleTemporaries.remove(besides: movedFrom.path)
+            }
             reportedStatusLine = statusLine()
             notifier.ready(status: reportedStatusLine)
         }
@@ -27,13 +39,20 @@ extension PresenceRuntime {
         HeapTrim.returnFreeMemory()
     }
 
-    private func apply(_ newConfig: LoadedConfig) {
-        let change = scheduler.apply(newConfig.config)
-        client.updateCredentials(baseURL: newConfig.config.brevo.baseURL, apiKey: newConfig.apiKey.secret)
+    /// Applies `newConfig`; returns the previous status writer when the status file moved.
+    /// - Throws: `InstanceConflict` (before changing anything) when another daemon holds the
+    ///   new status file.
+    private func apply(_ newConfig: LoadedConfig) throws(InstanceConflict) -> StatusFileWriter? {
+        var movedFrom: StatusFileWriter?
         if newConfig.statusFilePath != writer.path {
+            try instance?.moveStatus(to: newConfig.statusFilePath)
+            movedFrom = writer
             writer = StatusFileWriter(path: newConfig.statusFilePath)
             prepareStatusFolder()
+            removeStaleTemporaries()
         }
+        let change = scheduler.apply(newConfig.config)
+        client.updateCredentials(baseURL: newConfig.config.brevo.baseURL, apiKey: newConfig.apiKey.secret)
         loaded = newConfig
         forgetRoster()
         generation += 1
@@ -44,13 +63,14 @@ extension PresenceRuntime {
             "reload applied: generation \(generation), \(change.added.count) added, \(change.removed.count) removed, \(change.disabled.count) disabled, \(change.reenabled.count) re-enabled, \(change.kept) kept",
             metadata: ["event": .string(PresenceEvent.reloadApplied.rawValue), "config_generation": .stringConvertible(generation)]
         )
+        return movedFrom
     }
 
-    private func refuse(_ error: ConfigError) {
-        lastReloadError = error.summary
+    private func refuse(summary: String, description: String) {
+        lastReloadError = summary
         writtenVersion = .max
         logger.error(
-            "reload refused, generation \(generation) keeps running: \(error.description)",
+            "reload refused, generation \(generation) keeps running: \(description)",
             metadata: ["event": .string(PresenceEvent.reloadRefused.rawValue), "config_generation": .stringConvertible(generation)]
         )
     }

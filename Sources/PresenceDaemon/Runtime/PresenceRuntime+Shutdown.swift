@@ -26,5 +26,6 @@ extension PresenceRuntime {
             logger.error("cannot write the final status file: \(error)")
         }
         await client.shutdown()
+        instance?.release()
     }
 }

@@ -20,6 +20,8 @@ public final class PresenceRuntime: @unchecked Sendable {
     /// The config in force, its roster emptied once the scheduler has it (see ``forgetRoster()``).
     var loaded: LoadedConfig
     var writer: StatusFileWriter
+    /// The locks that keep a second daemon off this config and status file.
+    let instance: DaemonInstance?
     var generation = 1
     var loadedAt: Date = Date()
     var lastReloadError: String?
@@ -28,6 +30,7 @@ public final class PresenceRuntime: @unchecked Sendable {
     var reportedStatusLine = ""
     var lastWriteError: String?
     var nextWriteAt = MonotonicTime.zero
+    var lastWriteAt = MonotonicTime.zero
     var housekeepingTimer: (any ArmedTimer)?
     var watchdog: WatchdogGate?
     var stopped = false
@@ -39,10 +42,17 @@ public final class PresenceRuntime: @unchecked Sendable {
     /// agents a write costs about 110 ms (plus the snapshot's copy-on-write on the scheduler's
     /// queue), so the file is rewritten about every 4 s, not every second.
     static let reportCostShare = 40
+    /// The status file is rewritten at least this often, changed or not: its `updated_at` is
+    /// a heartbeat, so a staleness check can tell a hung daemon from a quiet one.
+    static let heartbeatInterval: Duration = .seconds(30)
 
     /// Creates the runtime for a loaded configuration; nothing runs before ``start()``.
-    public init(loaded: LoadedConfig, logger: Logger, notifier: SystemdNotifier = SystemdNotifier()) {
+    ///
+    /// `instance` holds the daemon's locks (``DaemonInstance``); the runtime moves the status
+    /// lock when a reload moves the status file, and lets both go at the end of ``shutdown(grace:)``.
+    public init(loaded: LoadedConfig, logger: Logger, notifier: SystemdNotifier = SystemdNotifier(), instance: DaemonInstance? = nil) {
         self.loaded = loaded
+        self.instance = instance
         self.logger = logger
         self.notifier = notifier
         self.timers = HeapDispatchTimers()
@@ -65,6 +75,7 @@ public final class PresenceRuntime: @unchecked Sendable {
     public func start() {
         timers.queue.sync {
             prepareStatusFolder()
+            removeStaleTemporaries()
             scheduler.start()
             let summary = scheduler.summary
             logger.notice(
@@ -107,7 +118,7 @@ public final class PresenceRuntime: @unchecked Sendable {
             if gate.shouldPing(at: UInt64(now.nanoseconds)) { notifier.watchdog() }
             watchdog = gate
         }
-        if scheduler.version != writtenVersion {
+        if scheduler.version != writtenVersion || now - lastWriteAt >= Self.heartbeatInterval {
             writeStatus()
             let line = statusLine()
             if line != reportedStatusLine {
@@ -145,6 +156,7 @@ public final class PresenceRuntime: @unchecked Sendable {
         guard force || now >= nextWriteAt else { return }
         writtenVersion = scheduler.version
         nextWriteAt = now + Self.reportInterval
+        lastWriteAt = now
         writer.write(statusSnapshot()) { [weak self] error, cost in
             self?.timers.execute { [weak self] in
                 guard let self else { return }
@@ -168,6 +180,14 @@ public final class PresenceRuntime: @unchecked Sendable {
             logger.notice("status file written again", metadata: ["status_file": .string(writer.path)])
         }
         lastWriteError = description
+    }
+
+    /// Removes what writes killed mid-way left beside the status file (we hold its lock).
+    func removeStaleTemporaries() {
+        let removed = StaleTemporaries.remove(besides: writer.path)
+        guard !removed.isEmpty else { return }
+        logger.notice("removed \(removed.count) temporary status file\(removed.count == 1 ? "" : "s") left by an interrupted write",
+                      metadata: ["status_file": .string(writer.path)])
     }
 
     /// Creates the status file's folder when it is missing (outside systemd's RuntimeDirectory=).

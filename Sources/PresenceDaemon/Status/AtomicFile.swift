@@ -31,8 +31,12 @@ public enum AtomicFile {
 
     /// Writes the bytes `produce` hands to its `write` argument, in as many pieces as it likes,
     /// to `path` atomically with mode `mode`. If `produce` throws, `path` is left as it was.
+    ///
+    /// `check` runs just before the rename and may throw to leave `path` as it is (the status
+    /// writer refuses to replace a file that is not a status document).
     public static func write(
         to path: String, mode: mode_t = 0o644,
+        checkingBeforeReplace check: (String) throws -> Void = { _ in },
         _ produce: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void
     ) throws {
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
@@ -54,6 +58,7 @@ public enum AtomicFile {
             throw error
         }
         guard close(fd) == 0 else { throw failure("close", temporary) }
+        try check(path)
         guard rename(temporary, path) == 0 else { throw failure("rename a temporary file to", path) }
         committed = true
         let folderFD = open(folder, O_RDONLY | O_DIRECTORY)

@@ -44,9 +44,23 @@ public final class StatusFileWriter: @unchecked Sendable {
 
     // Generic inside this module only, so callers elsewhere get the specialised encoder.
     private func writeNow(content: some StatusContent) throws {
-        try AtomicFile.write(to: path) { write in
+        try AtomicFile.write(to: path, checkingBeforeReplace: Self.refuseForeignFile) { write in
             try StatusJSONEncoder.stream(content, to: write)
         }
+    }
+
+    /// Throws when `path` holds something other than a status document: a misconfigured
+    /// `status_file` must never destroy the file it points at.
+    static func refuseForeignFile(_ path: String) throws {
+        if let problem = StatusFileGuard.problem(replacing: path) {
+            throw AtomicFile.WriteError(step: "replace", path: path, reason: "refused: " + problem)
+        }
+    }
+
+    /// Removes the status file, if it is one of ours (a reload moved it elsewhere).
+    public func removeFile() {
+        guard FileManager.default.fileExists(atPath: path), StatusFileGuard.problem(replacing: path) == nil else { return }
+        try? FileManager.default.removeItem(atPath: path)
     }
 
     /// Queues `snapshot` for writing; `completion` gets the error (`nil` on success) and how

@@ -12,6 +12,8 @@ final class DaemonUnderTest: @unchecked Sendable {
     let apiKey = "test-key-\(UUID().uuidString)"
     let configPath: String
     let statusPath: String
+    /// `$RUNTIME_DIRECTORY` of the daemon and of the commands run against it (its pid file).
+    let runtimePath: String
     private(set) var process: Process?
     private var stderrPipe: Pipe?
 
@@ -21,6 +23,7 @@ final class DaemonUnderTest: @unchecked Sendable {
         standIn = try await BrevoStandIn.start(apiKey: apiKey)
         notify = try NotifySocket()
         statusPath = folder.path + "/run/status.json"
+        runtimePath = folder.path + "/runtime"
         try folder.write("brevo-api-key", apiKey + "\n")
         configPath = folder.path + "/config.yaml"
         try writeConfig(agents: agents, interval: interval, extra: extra)
@@ -53,10 +56,18 @@ final class DaemonUnderTest: @unchecked Sendable {
 
     /// Starts `agent-presenced run` without waiting for anything.
     func launch() throws {
-        let (process, _, err) = try DaemonBinary.start(["run", "--config", configPath], environment: ["NOTIFY_SOCKET": notify.path])
+        let (process, _, err) = try DaemonBinary.start(["run", "--config", configPath], environment: environment(["NOTIFY_SOCKET": notify.path]))
         self.process = process
         stderrPipe = err
     }
+
+    /// The environment of a command run against this daemon: its runtime folder, plus `extra`.
+    func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        ["RUNTIME_DIRECTORY": runtimePath].merging(extra) { $1 }
+    }
+
+    /// The daemon's process ID, once launched.
+    var pid: Int32? { process?.processIdentifier }
 
     /// Sends `signal` to the daemon.
     func signal(_ number: Int32) {

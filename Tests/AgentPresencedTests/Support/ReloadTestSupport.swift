@@ -53,7 +53,7 @@ extension DaemonUnderTest {
 
     /// Runs `agent-presenced reload --config <this config>` with `arguments` appended.
     func runReload(_ arguments: [String] = [], environment: [String: String] = [:]) throws -> DaemonBinary.Result {
-        try DaemonBinary.run(["reload", "--config", configPath] + arguments, environment: environment)
+        try DaemonBinary.run(["reload", "--config", configPath] + arguments, environment: self.environment(environment))
     }
 
     /// Sends SIGTERM and waits (bounded) for the exit; returns the exit status, or `nil` when the
