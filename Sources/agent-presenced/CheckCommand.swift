@@ -31,13 +31,13 @@ struct ConfigSummary {
         let dropIns = loaded.dropInFiles.count
         lines.append("  agents: \(enabled) enabled, \(disabled) disabled" + (dropIns > 0 ? " (\(dropIns) drop-in file\(dropIns == 1 ? "" : "s"))" : ""))
         lines.append("  ping: every \(DurationFormat.string(ping.interval)) ± \(DurationFormat.string(ping.jitter)), timeout \(DurationFormat.string(ping.timeout)), presence window \(DurationFormat.string(ping.presenceWindow))")
-        let cost = Int(config.requestsPerHour.rounded(.up))
+        let cost = Int(saturating: config.requestsPerHour.rounded(.up))
         lines.append("  cost: \(cost) requests/hour (\(enabled) agents × 3600 s / \(DurationFormat.string(ping.interval))), retries excluded")
         if let budget = config.rateLimit.requestsPerHour {
             // The loader already refused a roster that cannot fit at all.
             let plan = BudgetPlan.bestEffort(agents: enabled, ping: ping, budget: budget)
-            let planned = Int(plan.requestsPerHour.rounded(.up))
-            let retries = Int((plan.retryAllowancePerHour ?? 0).rounded(.down))
+            let planned = Int(saturating: plan.requestsPerHour.rounded(.up))
+            let retries = Int(saturating: (plan.retryAllowancePerHour ?? 0).rounded(.down))
             if plan.stretched {
                 lines.append("  budget: \(budget) requests/hour: too small for every \(DurationFormat.string(ping.interval)); the interval is stretched to \(DurationFormat.string(plan.interval)) (\(planned) requests/hour, \(retries)/hour left for retries; the longest safe interval is \(DurationFormat.string(BudgetPlan.longestSafeInterval(ping: ping))))")
             } else {

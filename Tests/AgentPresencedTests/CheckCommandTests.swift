@@ -79,4 +79,21 @@ import Testing
         #expect(result.status == 78)
         #expect(result.stderr.contains("7 agents need ≥ 229 requests/hour at the longest safe interval of 110 s; the budget is 100: at most 3 agents fit"), "\(result.stderr)")
     }
+
+    @Test func aHugeBudgetExits78NamingTheKeyInsteadOfCrashing() throws {
+        let folder = try TemporaryFolder()
+        let key = try folder.write("key", "k\n")
+        let config = try folder.write("config.yaml", """
+            brevo:
+              api_key_file: \(key)
+            rate_limit:
+              requests_per_hour: 9223372036854775807
+            agents:
+              - id: a1
+            """, mode: 0o644)
+        let result = try DaemonBinary.run(["check", "--config", config])
+        #expect(result.status == 78, "\(result.stderr)")
+        #expect(result.stderr.contains("config.yaml:4: rate_limit.requests_per_hour: must be between 1 and 1000000, found 9223372036854775807"), "\(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error"))
+    }
 }

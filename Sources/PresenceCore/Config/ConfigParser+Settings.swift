@@ -49,6 +49,9 @@ extension ConfigParser {
            let value = reader.int(entry.value, at: "rate_limit.requests_per_hour") {
             if value < 1 {
                 reader.report(entry.value, "rate_limit.requests_per_hour", "must be at least 1, found \(value)")
+            } else if value > RateLimitSettings.maxRequestsPerHour {
+                reader.report(entry.value, "rate_limit.requests_per_hour",
+                              "must be between 1 and \(RateLimitSettings.maxRequestsPerHour), found \(value)")
             } else {
                 settings.requestsPerHour = value
             }

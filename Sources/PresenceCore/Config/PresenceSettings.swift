@@ -62,6 +62,10 @@ public struct RateLimitSettings: Hashable, Sendable {
     /// Requests per hour the account allows, when known.
     public var requestsPerHour: Int?
 
+    /// The largest budget accepted: far above any Brevo plan (100, 200 or 600 an hour), low
+    /// enough that the hourly arithmetic stays exact.
+    public static let maxRequestsPerHour = 1_000_000
+
     /// Creates rate-limit settings.
     public init(requestsPerHour: Int? = nil) {
         self.requestsPerHour = requestsPerHour

@@ -37,9 +37,10 @@ public struct BudgetPlan: Hashable, Sendable {
         if perHour(ping.interval) <= usable {
             interval = ping.interval
         } else {
-            let wanted = Duration.seconds(Double(agents) * 3600 / usable)
-            if wanted <= longest {
-                interval = .seconds((wanted.seconds).rounded(.up))
+            // Compared as seconds before it becomes a `Duration`: a huge roster would overflow one.
+            let wanted = Double(agents) * 3600 / usable
+            if wanted <= longest.seconds {
+                interval = .seconds(wanted.rounded(.up))
             } else if perHour(longest) <= Double(budget) {
                 interval = longest
             } else {
@@ -78,14 +79,14 @@ public struct BudgetError: Error, Hashable, Sendable, CustomStringConvertible {
     public var budget: Int
 
     /// Requests/hour the roster needs at the longest safe interval.
-    public var needed: Int { Int(Double(agents) * 3600 / longestSafeInterval.seconds) }
+    public var needed: Int { Int(saturating: Double(agents) * 3600 / longestSafeInterval.seconds) }
 
     /// Agents that fit the budget at the longest safe interval.
-    public var agentsThatFit: Int { Int(Double(budget) * longestSafeInterval.seconds / 3600) }
+    public var agentsThatFit: Int { Int(saturating: Double(budget) * longestSafeInterval.seconds / 3600) }
 
     /// "7 agents need ≥ 229 requests/hour at the longest safe interval of 110 s; the budget is
     /// 100: at most 3 agents fit".
     public var description: String {
-        "\(agents) agents need ≥ \(needed) requests/hour at the longest safe interval of \(Int(longestSafeInterval.seconds)) s; the budget is \(budget): at most \(agentsThatFit) agents fit"
+        "\(agents) agents need ≥ \(needed) requests/hour at the longest safe interval of \(Int(saturating: longestSafeInterval.seconds)) s; the budget is \(budget): at most \(agentsThatFit) agents fit"
     }
 }
