@@ -3,8 +3,10 @@ import Yams
 extension ConfigParser {
     /// Composes the YAML tree; malformed YAML becomes one issue with its line.
     ///
-    /// Scalars stay untyped (``PlainScalar`` types the few settings that need it).
+    /// Scalars stay untyped (``PlainScalar`` types the few settings that need it). A leading
+    /// byte order mark is skipped and CRLF line ends are read as LF (``YAMLSourceText``).
     static func compose(_ yaml: String, file: String) throws(ConfigError) -> Node? {
+        let yaml = YAMLSourceText.normalized(yaml)
         do {
             return try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {

@@ -54,7 +54,7 @@ public enum ConfigParser {
     ///
     /// Lets the loader point at the line of a setting whose value turned out to be unusable.
     public static func line(of keyPath: String, in yaml: String) -> Int? {
-        guard var node = try? Yams.compose(yaml: yaml, .basic) else { return nil }
+        guard var node = try? Yams.compose(yaml: YAMLSourceText.normalized(yaml), .basic) else { return nil }
         var line: Int?
         for component in keyPath.split(separator: ".") {
             guard case .mapping(let mapping) = node,
