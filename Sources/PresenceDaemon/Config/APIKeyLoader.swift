@@ -14,7 +14,7 @@ public enum APIKeyLoader {
     /// - Throws: `ConfigError` with one issue located at the key file; the message never holds the key.
     public static func load(path: String) throws(ConfigError) -> (key: APIKey, warnings: [String]) {
         let file: TextFile
-        switch TextFileReader.contents(of: path) {
+        switch TextFileReader.contents(of: path, sizeLimit: TextFileReader.keySizeLimit) {
         case .success(let read): file = read
         case .failure(let problem): throw failure(path, "the API key file \(problem.message)")
         }

@@ -104,8 +104,12 @@ public struct ConfigLoader: Sendable {
     }
 
     /// The text of a config or drop-in file, or one issue naming the path.
-    static func readText(_ path: String, what: String) throws(ConfigError) -> String {
-        switch TextFileReader.contents(of: path) {
+    ///
+    /// A leading byte order mark and CRLF line ends are left in: `ConfigParser` accepts both.
+    static func readText(
+        _ path: String, what: String, sizeLimit: Int = TextFileReader.configSizeLimit
+    ) throws(ConfigError) -> String {
+        switch TextFileReader.contents(of: path, sizeLimit: sizeLimit) {
         case .success(let file):
             return file.text
         case .failure(let problem):
