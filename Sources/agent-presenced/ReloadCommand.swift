@@ -63,7 +63,7 @@ struct ReloadCommand: ParsableCommand {
             Console.error("reload refused, generation \(now.config.generation) keeps running: \(now.config.lastReloadError ?? "unknown error")")
             throw ExitCode.config
         }
-        Console.error("agent-presenced (pid \(pid)) did not report the reload within \(Int(timeout)) s")
+        Console.error("agent-presenced (pid \(pid)) did not report the reload within \(Int(saturating: timeout)) s")
         throw ExitCode.failure
     }
 

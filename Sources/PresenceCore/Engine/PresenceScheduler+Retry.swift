@@ -26,7 +26,7 @@ extension PresenceScheduler {
         guard let budget = effectiveBudget else { return true }
         guard ledger.count(at: now) < budget else { return false }
         guard kind == .retry else { return true }
-        let allowance = budget - Int(plan.requestsPerHour.rounded(.up)) - 1
+        let allowance = budget - Int(saturating: plan.requestsPerHour.rounded(.up)) - 1
         return retryLedger.count(at: now) < allowance
     }
 

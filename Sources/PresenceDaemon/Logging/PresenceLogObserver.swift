@@ -78,7 +78,7 @@ public struct PresenceLogObserver: PresenceObserver {
 
     /// Logs a stretched interval.
     public func planChanged(_ plan: BudgetPlan) {
-        logger.warning("the request budget (\(plan.budget.map(String.init) ?? "none")/hour) needs a longer interval: pinging every \(DurationFormat.string(plan.interval)) (\(Int(plan.requestsPerHour.rounded(.up))) requests/hour)")
+        logger.warning("the request budget (\(plan.budget.map(String.init) ?? "none")/hour) needs a longer interval: pinging every \(DurationFormat.string(plan.interval)) (\(Int(saturating: plan.requestsPerHour.rounded(.up))) requests/hour)")
     }
 
     /// The structured fields of an agent's log entries (journal fields once upper-cased).
