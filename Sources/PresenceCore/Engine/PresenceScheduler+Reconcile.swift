@@ -20,7 +20,7 @@ extension PresenceScheduler {
     /// Unchanged agents keep their timer, phase, state and counters: no extra ping and no
     /// skipped one. Removed and disabled agents stop; added and re-enabled ones get their first
     /// ping within the startup spread, but never sooner than half an interval after their last
-    /// ping (see ``armFirstPings(of:from:)``). A new interval or jitter (or a budget that needs one)
+    /// ping (see ``armFirstPings(of:from:respectingLastPing:)``). A new interval or jitter (or a budget that needs one)
     /// re-arms every agent on the new grid from its last ping, never sooner than half an
     /// interval after it.
     @discardableResult
@@ -85,7 +85,7 @@ extension PresenceScheduler {
             changeCadence(interval: newPlan.interval, jitter: newConfig.ping.jitter, now: now, except: Set(toStart))
             if newPlan.stretched { observer.planChanged(newPlan) }
         }
-        if running { armFirstPings(of: toStart, from: now) }
+        if running { armFirstPings(of: toStart, from: now, respectingLastPing: true) }
         for key in result.added { departedPings[key] = nil }
         version &+= 1
         return result

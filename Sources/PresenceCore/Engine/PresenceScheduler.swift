@@ -149,16 +149,18 @@ public final class PresenceScheduler: @unchecked Sendable {
         records.records.filter(\.spec.enabled).map(\.spec.key)
     }
 
-    /// Arms the first ping of `keys` (a start, or agents a reload added or re-enabled), spread
-    /// over the startup window, and never sooner than half an interval after the agent's last
-    /// ping in this process: disabling and enabling again, or removing and adding back, must
-    /// not buy an agent an early ping.
-    func armFirstPings(of keys: [AgentKey], from now: MonotonicTime) {
+    /// Arms the first ping of `keys`, spread over the startup window.
+    ///
+    /// With `respectingLastPing` (agents a reload added or re-enabled) never sooner than half an
+    /// interval after the agent's last ping in this process: disabling and enabling again, or
+    /// removing and adding back, must not buy an agent an early ping. A resume after a pause or
+    /// a suspend re-pings at once instead: those agents are at risk of lapsing.
+    func armFirstPings(of keys: [AgentKey], from now: MonotonicTime, respectingLastPing: Bool = false) {
         let window = schedule.startupWindow(agentCount: keys.count)
         for key in keys {
             guard var record = records[key] else { continue }
             var due = now + schedule.startupOffset(of: key, window: window)
-            if let lastPing = record.lastAttemptAt ?? departedPings[key] {
+            if respectingLastPing, let lastPing = record.lastAttemptAt ?? departedPings[key] {
                 due = max(due, lastPing + schedule.interval / 2)
             }
             record.tick = nil
