@@ -257,6 +257,10 @@ else
 fi
 credential=$(ns nsenter --target "$main_pid" --mount cat /run/credentials/agent-presenced.service/brevo-api-key 2>/dev/null)
 check "the credential is in the service's \$CREDENTIALS_DIRECTORY" [ "$credential" = "$api_key" ]
+pid_file=$(ls "$(nsfile /run/agent-presenced)"/agent-presenced-*.pid 2>/dev/null | head -1)
+pid_in_file=$(grep -o '"pid":[0-9]*' "${pid_file:-/nonexistent}" 2>/dev/null | cut -d: -f2)
+check "the daemon's pid file in RuntimeDirectory= names MainPID ($(basename "${pid_file:-none}"): pid ${pid_in_file:-none})" \
+  [ "${pid_in_file:-none}" = "$main_pid" ]
 
 # ---------------------------------------------------------------------------------------------
 echo "== journal"
