@@ -14,7 +14,7 @@ import Glibc
             #expect(try daemon.startAndWaitForStatus())
             let first = try #require(daemon.pid)
 
-            let second = try DaemonBinary.run(["run", "--config", daemon.configPath], environment: daemon.environment())
+            let second = try DaemonBinary.run(["run", "--config", daemon.configPath], environment: daemon.environment(), timeout: .seconds(20))
             #expect(second.status == 1)
             #expect(second.stderr.contains("already runs"), "\(second.stderr)")
             #expect(second.stderr.contains("pid \(first)"), "\(second.stderr)")
@@ -31,7 +31,7 @@ import Glibc
             let other = try String(contentsOfFile: daemon.configPath, encoding: .utf8)
             let otherPath = try daemon.folder.write("other.yaml", other, mode: 0o644)
 
-            let second = try DaemonBinary.run(["run", "--config", otherPath], environment: daemon.environment())
+            let second = try DaemonBinary.run(["run", "--config", otherPath], environment: daemon.environment(), timeout: .seconds(20))
             #expect(second.status == 1)
             #expect(second.stderr.contains("status file"), "\(second.stderr)")
             #expect(second.stderr.contains("pid \(first)"), "\(second.stderr)")

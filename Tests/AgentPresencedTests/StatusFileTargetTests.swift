@@ -33,7 +33,7 @@ import Testing
         #expect(check.stderr.contains("config.yaml:4"), "\(check.stderr)")
         #expect(check.stderr.contains("status_file"), "\(check.stderr)")
 
-        let run = try DaemonBinary.run(["run", "--config", configPath], environment: ["RUNTIME_DIRECTORY": folder.path + "/runtime"])
+        let run = try DaemonBinary.run(["run", "--config", configPath], environment: ["RUNTIME_DIRECTORY": folder.path + "/runtime"], timeout: .seconds(20))
         #expect(run.status == 78, "\(run.stderr)")
         #expect(FileManager.default.contents(atPath: statusPath) == before)
         #expect(try FileManager.default.attributesOfItem(atPath: statusPath)[.posixPermissions] as? Int == mode)

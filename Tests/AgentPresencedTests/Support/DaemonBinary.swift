@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs the built `agent-presenced` binary as a child process.
 enum DaemonBinary {
@@ -38,9 +41,13 @@ enum DaemonBinary {
         return (process, out, err)
     }
 
-    /// Runs the binary to completion.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// Runs the binary to completion; after `timeout` it is killed (a `run` that should have
+    /// refused to start must fail its test, not hang the suite) and the status is `SIGKILL`'s.
+    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(60)) throws -> Result {
         let (process, out, err) = try start(arguments, environment: environment)
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning, ContinuousClock.now < deadline { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
