@@ -9,14 +9,20 @@ import Glibc
 @Suite struct ReloadTargetTests {
     static let roster = "  - id: agent-a\n  - id: agent-b"
 
+    /// A live process that is not agent-presenced (a `sleep`), for a reload to mistake.
+    static func unrelatedProcess() throws -> Process {
+        let sleeper = Process()
+        sleeper.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        sleeper.arguments = ["60"]
+        try sleeper.run()
+        return sleeper
+    }
+
     /// A stale status file naming an unrelated live process (a `sleep`): without a daemon
     /// holding the pid file, nothing is signalled.
     @Test func aStaleStatusFileNamingAnotherProcessGetsNoSignal() async throws {
         try await withDaemon(agents: Self.roster) { daemon in
-            let sleeper = Process()
-            sleeper.executableURL = URL(fileURLWithPath: "/bin/sleep")
-            sleeper.arguments = ["60"]
-            try sleeper.run()
+            let sleeper = try Self.unrelatedProcess()
             defer { kill(sleeper.processIdentifier, SIGKILL); sleeper.waitUntilExit() }
             try FileManager.default.createDirectory(atPath: daemon.folder.path + "/run", withIntermediateDirectories: true)
             try daemon.folder.write("run/status.json", """
@@ -36,10 +42,7 @@ import Glibc
     @Test func aMainPIDThatIsNotTheLockHolderIsRefused() async throws {
         try await withDaemon(agents: Self.roster) { daemon in
             #expect(try daemon.startAndWaitForStatus())
-            let sleeper = Process()
-            sleeper.executableURL = URL(fileURLWithPath: "/bin/sleep")
-            sleeper.arguments = ["60"]
-            try sleeper.run()
+            let sleeper = try Self.unrelatedProcess()
             defer { kill(sleeper.processIdentifier, SIGKILL); sleeper.waitUntilExit() }
 
             let result = try daemon.runReload(environment: ["MAINPID": "\(sleeper.processIdentifier)"])
