@@ -31,18 +31,17 @@ struct ReloadCommand: ParsableCommand {
         // Not the key: ExecReload= gets no credentials on systemd 252; the daemon checks it.
         let loaded = try options.load(readingAPIKey: false)
         let environment = ProcessInfo.processInfo.environment
-        let daemon: DaemonRecord
+        let daemon: DaemonLookup.Found
         do {
             daemon = try DaemonLookup.daemon(serving: loaded.path, environment: environment)
         } catch {
             Console.error("\(error) (status file \(loaded.statusFilePath)); nothing to reload")
             throw ExitCode.failure
         }
-        let pid = daemon.pid
-        let pidFile = InstancePaths.pidFile(forConfig: loaded.path, environment: environment)
+        let pid = daemon.record.pid
         // The daemon's own status file is the only way to see what it did with the signal.
-        guard let before = Self.waitForStatus(of: pid, at: statusFile ?? daemon.statusFile, timeout: timeout) else {
-            Console.error("agent-presenced (pid \(pid)) has no status file at \(statusFile ?? daemon.statusFile); cannot follow the reload")
+        guard let before = Self.waitForStatus(of: pid, at: statusFile ?? daemon.record.statusFile, timeout: timeout) else {
+            Console.error("agent-presenced (pid \(pid)) has no status file at \(statusFile ?? daemon.record.statusFile); cannot follow the reload")
             throw ExitCode.failure
         }
         let generation = before.config.generation
@@ -54,7 +53,7 @@ struct ReloadCommand: ParsableCommand {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             usleep(50_000)
-            let statusPath = statusFile ?? Self.currentStatusPath(pidFile: pidFile, pid: pid) ?? daemon.statusFile
+            let statusPath = statusFile ?? daemon.currentStatusFile()
             guard let now = Self.readStatus(statusPath), now.pid == pid, now.config.lastReloadAt != previousReload else { continue }
             if now.config.generation > generation {
                 Console.out("reloaded: configuration generation \(now.config.generation) applied")
@@ -65,12 +64,6 @@ struct ReloadCommand: ParsableCommand {
         }
         Console.error("agent-presenced (pid \(pid)) did not report the reload within \(Int(saturating: timeout)) s")
         throw ExitCode.failure
-    }
-
-    /// The status file the daemon `pid` writes now, as its pid file says.
-    static func currentStatusPath(pidFile: String, pid: Int32) -> String? {
-        guard case .process(let record?) = LockFile.holder(of: pidFile), record.pid == pid else { return nil }
-        return record.statusFile
     }
 
     /// Waits (bounded) until the status file at `path` is the one of process `pid`.

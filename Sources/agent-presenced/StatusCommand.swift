@@ -50,14 +50,8 @@ struct StatusCommand: ParsableCommand {
     static func isRunning(_ document: StatusDocument, statusPath: String) -> Bool {
         let lock = InstancePaths.statusLock(forStatusFile: statusPath)
         switch LockFile.holder(of: lock) {
-        case .process(let record): return record.map { $0.pid == document.pid } ?? isAlive(pid: document.pid)
-        case .nobody: return !FileManager.default.fileExists(atPath: lock) && isAlive(pid: document.pid)
+        case .process(let record): return record.map { $0.pid == document.pid } ?? DaemonLookup.isAlive(pid: document.pid)
+        case .nobody: return !FileManager.default.fileExists(atPath: lock) && DaemonLookup.isAlive(pid: document.pid)
         }
-    }
-
-    /// Whether a process with `pid` exists (EPERM means it does, owned by someone else).
-    static func isAlive(pid: Int32) -> Bool {
-        guard pid > 0 else { return false }
-        return kill(pid, 0) == 0 || errno == EPERM
     }
 }

@@ -60,10 +60,10 @@ import Testing
 }
 
 @Suite struct CheckCommandBudgetTests {
-    func config(agents: Int, folder: TemporaryFolder) throws -> String {
+    func config(agents: Int, budget: Int = 100, folder: TemporaryFolder) throws -> String {
         let key = try folder.write("key", "k\n")
         let roster = (0..<agents).map { "  - id: agent\($0)" }.joined(separator: "\n")
-        return try folder.write("config.yaml", "brevo:\n  api_key_file: \(key)\nrate_limit:\n  requests_per_hour: 100\nagents:\n\(roster)\n", mode: 0o644)
+        return try folder.write("config.yaml", "brevo:\n  api_key_file: \(key)\nrate_limit:\n  requests_per_hour: \(budget)\nagents:\n\(roster)\n", mode: 0o644)
     }
 
     @Test func aBudgetTooSmallForTheIntervalStretchesItAndSaysSo() throws {
@@ -82,16 +82,7 @@ import Testing
 
     @Test func aHugeBudgetExits78NamingTheKeyInsteadOfCrashing() throws {
         let folder = try TemporaryFolder()
-        let key = try folder.write("key", "k\n")
-        let config = try folder.write("config.yaml", """
-            brevo:
-              api_key_file: \(key)
-            rate_limit:
-              requests_per_hour: 9223372036854775807
-            agents:
-              - id: a1
-            """, mode: 0o644)
-        let result = try DaemonBinary.run(["check", "--config", config])
+        let result = try DaemonBinary.run(["check", "--config", try config(agents: 1, budget: .max, folder: folder)])
         #expect(result.status == 78, "\(result.stderr)")
         #expect(result.stderr.contains("config.yaml:4: rate_limit.requests_per_hour: must be between 1 and 1000000, found 9223372036854775807"), "\(result.stderr)")
         #expect(!result.stderr.contains("Fatal error"))

@@ -64,11 +64,7 @@ public final class DaemonInstance: @unchecked Sendable {
     }
 
     private static func takeStatusLock(for statusPath: String, record: DaemonRecord) throws(InstanceConflict) -> LockFile? {
-        let folder = (statusPath as NSString).deletingLastPathComponent
-        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                     attributes: [.posixPermissions: 0o755])
-        }
+        AtomicFile.prepareFolder(of: statusPath)
         do {
             return try take(InstancePaths.statusLock(forStatusFile: statusPath), what: "status file", record: record)
         } catch .unusable(let error) where [EACCES, EROFS, ENOENT, EPERM].contains(error.errno) {

@@ -16,10 +16,24 @@ public enum DaemonLookup {
         public var description: String
     }
 
-    /// The record of the daemon serving `configPath`.
+    /// A daemon found and proven: its record and the pid file that holds it.
+    public struct Found: Sendable {
+        /// What the daemon wrote into its pid file when it was found.
+        public var record: DaemonRecord
+        /// Its pid file.
+        public var pidFile: String
+
+        /// The status file it writes now: a reload may have moved it since it was found.
+        public func currentStatusFile() -> String {
+            guard case .process(let now?) = LockFile.holder(of: pidFile), now.pid == record.pid else { return record.statusFile }
+            return now.statusFile
+        }
+    }
+
+    /// The daemon serving `configPath`.
     public static func daemon(
         serving configPath: String, environment: [String: String]
-    ) throws(Failure) -> DaemonRecord {
+    ) throws(Failure) -> Found {
         let pidFile = InstancePaths.pidFile(forConfig: configPath, environment: environment)
         let config = InstancePaths.canonical(configPath)
         guard case .process(let holder) = LockFile.holder(of: pidFile) else {
@@ -37,15 +51,21 @@ public enum DaemonLookup {
         if let main = environment["MAINPID"].flatMap(Int32.init), main != record.pid {
             throw Failure(description: "systemd's main process \(main) is not the daemon holding \(pidFile) (pid \(record.pid)); not signalling either")
         }
-        return record
+        return Found(record: record, pidFile: pidFile)
     }
 
     /// Why `pid` is not a live `agent-presenced`, or `nil` when it is (or cannot be told, as
     /// under `ProtectProc=`, where the lock is proof enough).
     static func notOurDaemon(_ pid: Int32) -> String? {
-        guard pid > 0, kill(pid, 0) == 0 || errno == EPERM else { return "is not running" }
+        guard isAlive(pid: pid) else { return "is not running" }
         guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe") else { return nil }
         let name = (target.replacingOccurrences(of: " (deleted)", with: "") as NSString).lastPathComponent
         return name.hasPrefix("agent-presenced") ? nil : "is \(name), not agent-presenced"
+    }
+
+    /// Whether a process with `pid` exists (EPERM means it does, owned by someone else).
+    public static func isAlive(pid: Int32) -> Bool {
+        guard pid > 0 else { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
     }
 }

@@ -30,7 +30,7 @@ extension PresenceRuntime {
                 // The new file is written; the old one would only mislead a reader now.
                 movedFrom.flush()
                 movedFrom.removeFile()
-                _ = StaleTemporaries.remove(besides: movedFrom.path)
+                AtomicFile.removeLeftovers(of: movedFrom.path)
             }
             reportedStatusLine = statusLine()
             notifier.ready(status: reportedStatusLine)
@@ -49,7 +49,6 @@ extension PresenceRuntime {
             movedFrom = writer
             writer = StatusFileWriter(path: newConfig.statusFilePath)
             prepareStatusFolder()
-            removeStaleTemporaries()
         }
         let change = scheduler.apply(newConfig.config)
         client.updateCredentials(baseURL: newConfig.config.brevo.baseURL, apiKey: newConfig.apiKey.secret)

@@ -75,7 +75,6 @@ public final class PresenceRuntime: @unchecked Sendable {
     public func start() {
         timers.queue.sync {
             prepareStatusFolder()
-            removeStaleTemporaries()
             scheduler.start()
             let summary = scheduler.summary
             logger.notice(
@@ -182,18 +181,13 @@ public final class PresenceRuntime: @unchecked Sendable {
         lastWriteError = description
     }
 
-    /// Removes what writes killed mid-way left beside the status file (we hold its lock).
-    func removeStaleTemporaries() {
-        let removed = StaleTemporaries.remove(besides: writer.path)
+    /// Makes the status file's folder when it is missing (outside systemd's RuntimeDirectory=)
+    /// and removes what writes killed mid-way left in it (we hold the status file's lock).
+    func prepareStatusFolder() {
+        AtomicFile.prepareFolder(of: writer.path)
+        let removed = AtomicFile.removeLeftovers(of: writer.path)
         guard !removed.isEmpty else { return }
         logger.notice("removed \(removed.count) temporary status file\(removed.count == 1 ? "" : "s") left by an interrupted write",
                       metadata: ["status_file": .string(writer.path)])
-    }
-
-    /// Creates the status file's folder when it is missing (outside systemd's RuntimeDirectory=).
-    func prepareStatusFolder() {
-        let folder = (writer.path as NSString).deletingLastPathComponent
-        guard !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) else { return }
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
     }
 }

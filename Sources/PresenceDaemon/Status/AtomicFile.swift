@@ -39,9 +39,8 @@ public enum AtomicFile {
         checkingBeforeReplace check: (String) throws -> Void = { _ in },
         _ produce: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void
     ) throws {
-        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        var template = Array("\(folder)/.\(name).XXXXXX".utf8CString)
+        let folder = folder(of: path)
+        var template = Array("\(folder)/\(temporaryPrefix(of: path))XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw failure("create a temporary file in", folder) }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
