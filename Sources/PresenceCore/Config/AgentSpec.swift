@@ -2,7 +2,12 @@
 public struct AgentSpec: Hashable, Sendable {
     /// Who the agent is to Brevo.
     public var identity: AgentIdentity {
-        didSet { key = identity.key }
+        didSet { key = Self.key(of: identity, account: account) }
+    }
+    /// The account the agent belongs to, by name, in the `accounts:` form; `nil` in the
+    /// one-account form, where the agent belongs to the account named `default`.
+    public var account: String? {
+        didSet { key = Self.key(of: identity, account: account) }
     }
     /// The agent's roster key, kept with the identity: a large roster asks for it often, and
     /// building it allocates.
@@ -15,12 +20,27 @@ public struct AgentSpec: Hashable, Sendable {
     public var source: ConfigLocation?
 
     /// Creates an agent entry.
-    public init(identity: AgentIdentity, label: String? = nil, enabled: Bool = true, source: ConfigLocation? = nil) {
+    public init(
+        identity: AgentIdentity, label: String? = nil, enabled: Bool = true, source: ConfigLocation? = nil,
+        account: String? = nil
+    ) {
         self.identity = identity
-        self.key = identity.key
+        self.account = account
+        self.key = Self.key(of: identity, account: account)
         self.label = label
         self.enabled = enabled
         self.source = source
+    }
+
+    /// The name of the agent's account: ``account``, or `default` in the one-account form.
+    public var accountName: String {
+        account ?? AccountSettings.defaultName
+    }
+
+    /// `<account>/id:<id>` in the `accounts:` form, `id:<id>` in the one-account form.
+    private static func key(of identity: AgentIdentity, account: String?) -> AgentKey {
+        guard let account else { return identity.key }
+        return AgentKey(account + "/" + identity.key.rawValue)
     }
 
     /// The name shown to operators: the label, else the ID or email.

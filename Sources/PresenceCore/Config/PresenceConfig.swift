@@ -1,11 +1,12 @@
 /// The whole validated configuration: settings plus the merged roster.
 public struct PresenceConfig: Hashable, Sendable {
-    /// Brevo connection settings.
-    public var brevo: BrevoSettings
-    /// Ping cadence and limits.
+    /// The Brevo accounts, in file order; one named `default` in the one-account form, never
+    /// empty.
+    public var accounts: [AccountSettings]
+    /// Whether the file used the `accounts:` form, whose agent keys carry the account's name.
+    public var namesAccounts: Bool
+    /// Ping cadence and limits, shared by every account.
     public var ping: PingSettings
-    /// The account's budget.
-    public var rateLimit: RateLimitSettings
     /// Where the status file goes; `nil` means `$RUNTIME_DIRECTORY/status.json`.
     public var statusFile: String?
     /// A folder of `*.yaml` roster drop-ins, merged after `agents`.
@@ -15,7 +16,7 @@ public struct PresenceConfig: Hashable, Sendable {
     /// The roster, in file order (main file first, then drop-ins in lexical order).
     public var agents: [AgentSpec]
 
-    /// Creates a configuration.
+    /// Creates a one-account configuration (the `brevo:` + `rate_limit:` form).
     public init(
         brevo: BrevoSettings = BrevoSettings(),
         ping: PingSettings = PingSettings(),
@@ -25,13 +26,50 @@ public struct PresenceConfig: Hashable, Sendable {
         agentsDirOptional: Bool = false,
         agents: [AgentSpec] = []
     ) {
-        self.brevo = brevo
+        self.accounts = [AccountSettings(brevo: brevo, rateLimit: rateLimit)]
+        self.namesAccounts = false
         self.ping = ping
-        self.rateLimit = rateLimit
         self.statusFile = statusFile
         self.agentsDir = agentsDir
         self.agentsDirOptional = agentsDirOptional
         self.agents = agents
+    }
+
+    /// Creates a configuration of named accounts (the `accounts:` form); `accounts` must not
+    /// be empty.
+    public init(
+        accounts: [AccountSettings],
+        ping: PingSettings = PingSettings(),
+        statusFile: String? = nil,
+        agentsDir: String? = nil,
+        agentsDirOptional: Bool = false,
+        agents: [AgentSpec] = []
+    ) {
+        precondition(!accounts.isEmpty, "a configuration has at least one account")
+        self.accounts = accounts
+        self.namesAccounts = true
+        self.ping = ping
+        self.statusFile = statusFile
+        self.agentsDir = agentsDir
+        self.agentsDirOptional = agentsDirOptional
+        self.agents = agents
+    }
+
+    /// The first account's Brevo settings: the whole of them in the one-account form.
+    public var brevo: BrevoSettings {
+        get { accounts[0].brevo }
+        set { accounts[0].brevo = newValue }
+    }
+
+    /// The first account's budget: the whole of it in the one-account form.
+    public var rateLimit: RateLimitSettings {
+        get { accounts[0].rateLimit }
+        set { accounts[0].rateLimit = newValue }
+    }
+
+    /// The account named `name`.
+    public func account(named name: String) -> AccountSettings? {
+        accounts.first { $0.name == name }
     }
 
     /// How many agents the daemon keeps online, counted without copying the roster.
