@@ -1,10 +1,17 @@
 import Foundation
 import PresenceCore
 
-/// The status file as a table for people: one line per agent.
+/// The status file as tables for people: the accounts (when the config names them), then one
+/// line per agent.
 struct StatusTable {
     let document: StatusDocument
     var now = Date()
+
+    /// Whether the config used the `accounts:` form: then accounts get a table and agents an
+    /// account column. The one-account form's output stays as it was.
+    var namesAccounts: Bool {
+        !document.accounts.isEmpty && document.accounts.keys.sorted() != [AccountSettings.defaultName]
+    }
 
     var lines: [String] {
         let config = document.config
@@ -13,10 +20,17 @@ struct StatusTable {
         let counts = AgentState.allCases.compactMap { state in
             document.summary[state.rawValue].flatMap { $0 > 0 ? "\($0) \(state.rawValue)" : nil }
         }
-        lines.append("\(document.agents.count) agents: " + (counts.isEmpty ? "none" : counts.joined(separator: ", ")))
-        let header = ["AGENT", "STATE", "LAST SUCCESS", "NEXT PING", "FAILURES", "LAST ERROR"]
+        let inAccounts = namesAccounts ? " in \(document.accounts.count) accounts" : ""
+        lines.append("\(document.agents.count) agents\(inAccounts): " + (counts.isEmpty ? "none" : counts.joined(separator: ", ")))
+        if namesAccounts {
+            lines += TextTable.format(header: ["ACCOUNT", "STATE", "AGENTS", "INTERVAL", "REQUESTS/H", "BUDGET", "REASON"],
+                                      rows: accountRows())
+            lines.append("")
+        }
+        var header = ["AGENT", "STATE", "LAST SUCCESS", "NEXT PING", "FAILURES", "LAST ERROR"]
+        if namesAccounts { header.insert("ACCOUNT", at: 1) }
         let rows = document.agents.map { agent in
-            [
+            var row = [
                 agent.label ?? agent.id ?? agent.email ?? agent.key,
                 agent.state,
                 relative(agent.lastSuccessAt, past: true),
@@ -24,17 +38,20 @@ struct StatusTable {
                 String(agent.consecutiveFailures),
                 agent.lastError ?? "-",
             ]
+            if namesAccounts { row.insert(agent.account, at: 1) }
+            return row
         }
-        var widths = header.map(\.count)
-        for row in rows { for (index, cell) in row.enumerated() where index < 5 { widths[index] = max(widths[index], cell.count) } }
-        func format(_ row: [String]) -> String {
-            row.enumerated().map { index, cell in
-                index < 5 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0) : cell
-            }.joined(separator: "  ")
-        }
-        lines.append(format(header))
-        lines += rows.map(format)
+        lines += TextTable.format(header: header, rows: rows)
         return lines
+    }
+
+    private func accountRows() -> [[String]] {
+        document.accountEntries.map { name, account in
+            let budget = account.requestsPerHour.map(String.init) ?? account.learnedLimit.map { "\($0) (Brevo)" } ?? "-"
+            var reason = account.reason ?? "-"
+            if let until = account.until { reason += " (until \(relative(until, past: false)))" }
+            return [name, account.state, String(account.agents), account.interval, String(account.requestsLastHour), budget, reason]
+        }
     }
 
     /// `12s ago`, `in 48s`, or `-`.

@@ -15,7 +15,12 @@ import Testing
         return StatusDocument(
             pid: 1, updatedAt: "2026-11-24T18:00:00.000Z",
             config: .init(path: "/etc/c.yaml", generation: 1, loadedAt: "2026-11-24T18:00:00.000Z", lastReloadError: nil),
-            summary: ["online": count], agents: agents
+            summary: ["online": count],
+            accounts: ["default": AccountStatus(
+                state: "active", reason: nil, until: nil, requestsPerHour: nil, interval: "60s",
+                agents: count, requestsLastHour: count, learnedLimit: nil
+            )],
+            agents: agents
         )
     }
 
@@ -57,12 +62,17 @@ import Testing
         #expect(attributes[.posixPermissions] as? Int == 0o644)
         let data = try #require(FileManager.default.contents(atPath: writer.path))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(Set(json.keys) == ["version", "pid", "updated_at", "config", "summary", "agents"])
+        #expect(Set(json.keys) == ["version", "pid", "updated_at", "config", "summary", "accounts", "agents"])
+        let account = try #require((json["accounts"] as? [String: [String: Any]])?["default"])
+        #expect(Set(account.keys) == [
+            "state", "reason", "until", "requests_per_hour", "interval", "agents", "requests_last_hour", "learned_limit",
+        ])
+        #expect(account["reason"] is NSNull && account["learned_limit"] is NSNull)
         let config = try #require(json["config"] as? [String: Any])
         #expect(config["last_reload_error"] is NSNull)
         let agent = try #require((json["agents"] as? [[String: Any]])?.first)
         let expected: Set<String> = [
-            "key", "id", "label", "enabled", "state", "last_attempt_at", "last_success_at", "presumed_online_until",
+            "key", "account", "id", "label", "enabled", "state", "last_attempt_at", "last_success_at", "presumed_online_until",
             "next_ping_at", "consecutive_failures", "last_error", "pings_ok", "pings_failed",
         ]
         #expect(Set(agent.keys) == expected)

@@ -37,6 +37,8 @@ public struct AgentRecord: Hashable, Sendable {
     public var inFlight: Bool
     /// Ticks a rejected agent still skips before its next try.
     public var rejectedSkips = 0
+    /// The position of the agent's account in the scheduler's ``PresenceScheduler/accounts``.
+    public internal(set) var accountIndex = 0
 
     /// A rejected agent is tried again every this many ticks, so a fixed config recovers alone.
     public static let rejectedCadence = 10

@@ -6,31 +6,31 @@ public protocol PresenceObserver: Sendable {
     /// A ping completed, whatever its outcome (logged at debug: a healthy roster is quiet).
     func pingCompleted(_ record: AgentRecord, outcome: PingOutcome)
 
-    /// The account was paused or resumed; `reason` says why (for the log and `STATUS=`).
-    func accountChanged(_ change: AccountGate.Change, reason: String?)
+    /// An account was paused or resumed; its gate's `pauseReason` says why.
+    func accountChanged(_ account: PresenceAccount, change: AccountGate.Change)
 
-    /// Pooled connections were recycled after repeated timeouts.
-    func connectionsRecycled()
+    /// Pooled connections were recycled after repeated timeouts on `account`.
+    func connectionsRecycled(account: String)
 
     /// Every agent was re-pinged after a stall or a suspend.
     func resynced(reason: String)
 
-    /// The interval changed to fit the budget (a learned limit, or a reload).
-    func planChanged(_ plan: BudgetPlan)
+    /// An account's interval changed to fit its budget (a learned limit, or a reload).
+    func planChanged(_ plan: BudgetPlan, account: String)
 }
 
 extension PresenceObserver {
-    /// The account was paused or resumed; `reason` says why (for the log and `STATUS=`).
-    public func accountChanged(_ change: AccountGate.Change, reason: String?) {}
+    /// An account was paused or resumed; its gate's `pauseReason` says why.
+    public func accountChanged(_ account: PresenceAccount, change: AccountGate.Change) {}
 
-    /// Pooled connections were recycled after repeated timeouts.
-    public func connectionsRecycled() {}
+    /// Pooled connections were recycled after repeated timeouts on `account`.
+    public func connectionsRecycled(account: String) {}
 
     /// Every agent was re-pinged after a stall or a suspend.
     public func resynced(reason: String) {}
 
-    /// The interval changed to fit the budget (a learned limit, or a reload).
-    public func planChanged(_ plan: BudgetPlan) {}
+    /// An account's interval changed to fit its budget (a learned limit, or a reload).
+    public func planChanged(_ plan: BudgetPlan, account: String) {}
 }
 
 /// An observer that ignores everything.

@@ -1,51 +1,56 @@
 extension PresenceScheduler {
-    /// Marks an agent held back by an account-wide pause.
+    /// Marks an agent held back by its account's pause.
     func holdForAccount(_ key: AgentKey) {
         guard var record = records[key], record.spec.enabled, record.state != .rejected else { return }
         let moved = record.pause() != nil
-        let reason = gate.pauseReason
+        let reason = accounts[record.accountIndex].gate.pauseReason
         guard moved || (reason != nil && record.lastError != reason) else { return }
         if let reason { record.lastError = reason }
         records[key] = record
         version &+= 1
     }
 
-    /// Acts on a change of the account's state, once.
-    func accountChanged(_ change: AccountGate.Change, outcome: PingOutcome, at now: MonotonicTime) {
-        observer.accountChanged(change, reason: gate.pauseReason)
+    /// Acts on a change of one account's state, once; other accounts are not touched.
+    func accountChanged(_ index: Int, _ change: AccountGate.Change, outcome: PingOutcome, at now: MonotonicTime) {
+        observer.accountChanged(accounts[index], change: change)
         switch change {
         case .paused(let pause, _):
-            for timer in retryTimers.values { timer.cancel() }
-            retryTimers.removeAll()
-            for key in records.keys { holdForAccount(key) }
-            resumeTimer?.cancel()
-            resumeTimer = nil
+            for candidate in records.records where candidate.accountIndex == index {
+                retryTimers.removeValue(forKey: candidate.spec.key)?.cancel()
+                holdForAccount(candidate.spec.key)
+            }
+            accounts[index].resumeTimer?.cancel()
+            accounts[index].resumeTimer = nil
             if case .rateLimited(let until) = pause {
-                resumeTimer = timers.arm(at: until, leeway: schedule.timerLeeway) { [weak self] in
-                    self?.rateLimitEnded()
+                let name = accounts[index].name
+                accounts[index].resumeTimer = timers.arm(at: until, leeway: accounts[index].schedule.timerLeeway) { [weak self] in
+                    self?.rateLimitEnded(account: name)
                 }
             }
         case .resumed:
-            resumeTimer?.cancel()
-            resumeTimer = nil
-            resumeAll(from: now, except: nil)
+            accounts[index].resumeTimer?.cancel()
+            accounts[index].resumeTimer = nil
+            resumeAccount(index, from: now)
         }
         version &+= 1
     }
 
-    func rateLimitEnded() {
-        resumeTimer = nil
+    /// A rate-limit pause's time came. By name: a reload may have moved or removed the account.
+    func rateLimitEnded(account name: String) {
+        guard let index = accounts.firstIndex(where: { $0.name == name }) else { return }
+        accounts[index].resumeTimer = nil
         let now = clock.now
-        guard running, let change = gate.expire(at: now) else { return }
-        observer.accountChanged(change, reason: nil)
-        resumeAll(from: now, except: nil)
+        guard running, let change = accounts[index].gate.expire(at: now) else { return }
+        observer.accountChanged(accounts[index], change: change)
+        resumeAccount(index, from: now)
         version &+= 1
     }
 
-    /// Re-arms every enabled agent's first ping, spread over the startup window from `now`.
-    func resumeAll(from now: MonotonicTime, except skipped: AgentKey?) {
+    /// Re-arms the first ping of every enabled agent of one account (all accounts when `nil`),
+    /// spread over the startup window from `now`.
+    func resumeAccount(_ index: Int?, from now: MonotonicTime) {
         guard running else { return }
-        let keys = enabledKeys().filter { $0 != skipped && records[$0]?.inFlight == false }
+        let keys = enabledKeys(ofAccount: index).filter { records[$0]?.inFlight == false }
         for key in keys { retryTimers.removeValue(forKey: key)?.cancel() }
         armFirstPings(of: keys, from: now)
     }
@@ -55,38 +60,18 @@ extension PresenceScheduler {
     public func resync(reason: String) {
         guard running else { return }
         observer.resynced(reason: reason)
-        resumeAll(from: clock.now, except: nil)
+        resumeAccount(nil, from: clock.now)
         version &+= 1
     }
 
-    /// Stretches (or relaxes) the interval when Brevo reports a limit the config did not give.
-    func replanIfLimitLearned() {
-        guard config.rateLimit.requestsPerHour == nil, let learned = gate.learnedLimit, plan.budget != learned else { return }
-        let newPlan = BudgetPlan.bestEffort(agents: enabledCount, ping: config.ping, budget: learned)
-        let cadenceChanged = newPlan.interval != plan.interval
-        plan = newPlan
+    /// Stretches (or relaxes) an account's interval when Brevo reports a limit the config did
+    /// not give.
+    func replanIfLimitLearned(_ index: Int) {
+        guard let newPlan = accounts[index].planForLearnedLimit(ping: config.ping) else { return }
+        let cadenceChanged = newPlan.interval != accounts[index].plan.interval
+        accounts[index].plan = newPlan
         guard cadenceChanged else { return }
-        observer.planChanged(newPlan)
-        changeCadence(interval: newPlan.interval, jitter: config.ping.jitter, now: clock.now, except: [])
-    }
-
-    /// Moves every armed agent onto a new grid, from its last ping, never sooner than half an
-    /// interval after it.
-    func changeCadence(interval: Duration, jitter: Duration, now: MonotonicTime, except fresh: Set<AgentKey>) {
-        schedule = PingSchedule(origin: schedule.origin, interval: interval, jitter: jitter)
-        for key in records.keys {
-            guard var record = records[key] else { continue }
-            record.phase = schedule.phase(of: key)
-            records[key] = record
-            guard !fresh.contains(key), record.spec.enabled, armed[key] != nil else { continue }
-            let lastPing = record.lastAttemptAt ?? now
-            let tick = schedule.nextTick(after: nil, lastPing: lastPing, now: now, phase: record.phase)
-            let due = max(now, schedule.dueTime(of: key, phase: record.phase, tick: tick, seed: jitterSeed))
-            record.tick = tick
-            record.nextPingAt = due
-            records[key] = record
-            arm(key, at: due)
-        }
-        version &+= 1
+        observer.planChanged(newPlan, account: accounts[index].name)
+        changeCadence(ofAccount: index, interval: newPlan.interval, jitter: config.ping.jitter, now: clock.now, except: [])
     }
 }

@@ -24,14 +24,15 @@ extension PresenceScheduler {
 
     /// A timer that fires this late means the scheduler did not run: a suspend or a stall.
     var stallThreshold: Duration {
-        max(.seconds(5), schedule.interval / 2)
+        max(.seconds(5), config.ping.interval / 2)
     }
 
-    /// Sends a ping for `key` if the account and the budget allow it now.
+    /// Sends a ping for `key` if its account and the account's budget allow it now.
     func attempt(_ key: AgentKey, kind: AttemptKind) {
+        guard let account = records[key]?.accountIndex else { return }
         let now = clock.now
         var isProbe = false
-        switch gate.admission(at: now) {
+        switch accounts[account].gate.admission(at: now) {
         case .hold:
             holdForAccount(key)
             if kind == .tick { armNextTick(key, after: now) }
@@ -41,16 +42,16 @@ extension PresenceScheduler {
         case .send:
             break
         }
-        if !isProbe, !budgetAllows(kind, at: now) {
+        if !isProbe, !accounts[account].budgetAllows(retry: kind == .retry, at: now) {
             if kind == .tick { armNextTick(key, after: now) }
             return
         }
-        if kind == .retry, !retryBudget.takeRetryToken() {
+        if kind == .retry, !accounts[account].retryBudget.takeRetryToken() {
             // No token now: try again after another backoff, still inside the tick and window.
             scheduleRetry(key, failedAt: now)
             return
         }
-        if kind == .tick, let slot = pacedSlot(at: now), slot > now {
+        if kind == .tick, let slot = accounts[account].nextPacedSlot(at: now), slot > now {
             deferTick(key, to: slot, now: now)
             return
         }
@@ -67,26 +68,31 @@ extension PresenceScheduler {
         record.recordAttempt(at: now)
         records[key] = record
         inFlightCount += 1
-        if effectiveBudget != nil {
-            ledger.record(now)
-            if kind == .retry { retryLedger.record(now) }
-        }
-        if kind == .tick { retryBudget.recordFirstAttempt() }
+        let account = record.accountIndex
+        accounts[account].recordSent(retry: kind == .retry, at: now)
         if kind == .tick, armed[key] == nil { armNextTick(key, after: now) }
         version &+= 1
-        let request = PingRequest(identity: record.spec.identity, receivedFrom: config.brevo.receivedFrom)
+        let settings = accounts[account].settings
+        let request = PingRequest(identity: record.spec.identity, receivedFrom: settings.brevo.receivedFrom, account: settings.name)
         let timers = self.timers
+        let sentWith = AccountTicket(index: account, name: settings.name, layout: accountLayout)
         transport.send(request) { [weak self] outcome in
-            timers.executeCoalesced { [weak self] in self?.complete(key, outcome: outcome, wasProbe: isProbe) }
+            timers.executeCoalesced { [weak self] in self?.complete(key, outcome: outcome, wasProbe: isProbe, account: sentWith) }
         }
     }
 
-    func complete(_ key: AgentKey, outcome: PingOutcome, wasProbe: Bool) {
+    func complete(_ key: AgentKey, outcome: PingOutcome, wasProbe: Bool, account ticket: AccountTicket) {
         inFlightCount -= 1
+        // The account still learns from the outcome when a reload removed the agent meanwhile:
+        // a probe's answer must end the probe, a 429 must still pause.
+        guard let account = index(of: ticket) else { return sendWaiting() }
         let now = clock.now
-        if outcome.isSuccess { retryBudget.recordSuccess() }
-        let change = gate.record(outcome, at: now, wasProbe: wasProbe)
-        watchConnections(outcome, at: now)
+        if outcome.isSuccess { accounts[account].retryBudget.recordSuccess() }
+        let change = accounts[account].gate.record(outcome, at: now, wasProbe: wasProbe)
+        if accounts[account].shouldRecycleConnections(after: outcome, at: now) {
+            transport.recycleConnections()
+            observer.connectionsRecycled(account: accounts[account].name)
+        }
         if var record = records[key] {
             let transition = record.record(outcome, at: now, window: config.ping.presenceWindow)
             if FailureDisposition(outcome) == .agentRejected { record.rejectedSkips = AgentRecord.rejectedCadence - 1 }
@@ -95,9 +101,9 @@ extension PresenceScheduler {
             observer.pingCompleted(record, outcome: outcome)
             if let transition { observer.agentChanged(record, transition: transition, outcome: outcome) }
         }
-        if let change { accountChanged(change, outcome: outcome, at: now) }
-        replanIfLimitLearned()
-        if running, gate.pause == nil, FailureDisposition(outcome) == .retryable {
+        if let change { accountChanged(account, change, outcome: outcome, at: now) }
+        replanIfLimitLearned(account)
+        if running, accounts[account].gate.pause == nil, FailureDisposition(outcome) == .retryable {
             scheduleRetry(key, failedAt: now)
         }
         sendWaiting()
@@ -114,19 +120,5 @@ extension PresenceScheduler {
             waiting.removeAll(keepingCapacity: true)
             waitingHead = 0
         }
-    }
-
-    /// After repeated timeouts, pooled connections may be stuck: recycle them, at most once a minute.
-    private func watchConnections(_ outcome: PingOutcome, at now: MonotonicTime) {
-        if outcome.errorClass == .timeout {
-            consecutiveTimeouts += 1
-        } else if outcome.status != nil {
-            consecutiveTimeouts = 0
-        }
-        guard consecutiveTimeouts >= 3, lastRecycleAt.map({ now - $0 >= .seconds(60) }) ?? true else { return }
-        consecutiveTimeouts = 0
-        lastRecycleAt = now
-        transport.recycleConnections()
-        observer.connectionsRecycled()
     }
 }

@@ -1,5 +1,5 @@
 /// Keeps every enabled agent on its schedule: one timer per agent, one ping per tick, retries
-/// inside the presence window, and the account's limits over all of them.
+/// inside the presence window, and each account's limits over its agents.
 ///
 /// The scheduler is confined to the serial context of its ``TimerScheduling`` seam: every method
 /// must be called there, and every timer handler and transport completion hops back there. That
@@ -7,18 +7,16 @@
 ///
 /// Time, randomness, timers and the transport are parameters, so the same code runs on Dispatch
 /// in the daemon and in virtual time in tests. The decisions themselves live in small value
-/// types: ``PingSchedule`` (when), ``RetryPolicy`` and ``RetryBudget`` (whether to retry),
-/// ``AccountGate``, ``RequestLedger`` and ``BudgetPlan`` (what the account allows).
+/// types: ``PingSchedule`` (when), ``RetryPolicy`` and ``RetryBudget`` (whether to retry), and
+/// per account a ``PresenceAccount`` with its ``AccountGate``, ``RequestLedger`` and
+/// ``BudgetPlan`` (what the account allows). One timer heap and one transport serve all accounts.
 public final class PresenceScheduler: @unchecked Sendable {
     /// The configuration in force, without its roster: the records hold the agents, and a
     /// second copy of 100,000 of them cost 11 MB.
     public internal(set) var config: PresenceConfig
-    /// The grid all agents' ticks are placed on.
-    public internal(set) var schedule: PingSchedule
-    /// The interval the budget allows, and what it costs.
-    public internal(set) var plan: BudgetPlan
-    /// The account-wide state (pauses, learned limits).
-    public internal(set) var gate = AccountGate()
+    /// Every account's running state, in config order; each record's
+    /// ``AgentRecord/accountIndex`` points in here.
+    public internal(set) var accounts: [PresenceAccount] = []
     /// Increases on every change a report would show, so writers can skip unchanged states.
     public internal(set) var version: UInt64 = 0
     /// Requests in flight now.
@@ -31,23 +29,22 @@ public final class PresenceScheduler: @unchecked Sendable {
     let jitterSeed: UInt64
     var random: any RandomNumberGenerator
     var retryPolicy: RetryPolicy
-    var retryBudget: RetryBudget
-    var ledger = RequestLedger()
-    var retryLedger = RequestLedger()
+    /// The bucket each account starts with, when a caller chose one (to compare policies).
+    let retryBudgetOverride: RetryBudget?
     var records = AgentTable()
     /// When agents removed by a reload last pinged, so that one added back soon keeps half an
     /// interval between its pings; entries older than an interval are dropped on each reload.
     var departedPings: [AgentKey: MonotonicTime] = [:]
     var armed: [AgentKey: any ArmedTimer] = [:]
     var retryTimers: [AgentKey: any ArmedTimer] = [:]
-    var resumeTimer: (any ArmedTimer)?
     var waiting: [(key: AgentKey, kind: AttemptKind)] = []
     var waitingHead = 0
-    var pacedSlot: MonotonicTime?
-    var consecutiveTimeouts = 0
-    var lastRecycleAt: MonotonicTime?
     var running = false
-    var enabledCount = 0
+    /// The grid's zero, shared by every account's schedule.
+    var origin: MonotonicTime
+    /// Changes whenever a reload rearranges ``accounts``, so indices held by requests in
+    /// flight are known to be stale.
+    var accountLayout = 0
 
     /// Why an attempt is made.
     enum AttemptKind {
@@ -61,7 +58,7 @@ public final class PresenceScheduler: @unchecked Sendable {
     ///
     /// `random` seeds the per-tick jitter and draws the retry backoffs; pass a seeded generator
     /// for reproducible runs. `retryPolicy` and `retryBudget` exist to compare policies; the
-    /// defaults are the daemon's.
+    /// defaults are the daemon's (a bucket per account, sized for its roster).
     public init(
         config: PresenceConfig,
         clock: any PresenceClock,
@@ -80,13 +77,21 @@ public final class PresenceScheduler: @unchecked Sendable {
         self.jitterSeed = random.next()
         self.random = random
         self.observer = observer
-        let enabled = config.enabledAgentCount
-        self.enabledCount = enabled
-        self.plan = BudgetPlan.bestEffort(agents: enabled, ping: config.ping, budget: config.rateLimit.requestsPerHour)
         self.retryPolicy = retryPolicy
-        self.retryBudget = retryBudget ?? RetryBudget.forRoster(agents: enabled)
-        self.schedule = PingSchedule(origin: clock.now, interval: plan.interval, jitter: config.ping.jitter)
-        records = AgentTable(config.agents.map { AgentRecord(spec: $0, phase: schedule.phase(of: $0.key)) })
+        self.retryBudgetOverride = retryBudget
+        self.origin = clock.now
+        let indices = Self.accountIndices(of: config)
+        let enabledCounts = config.enabledAgentCounts()
+        accounts = config.accounts.enumerated().map { index, settings in
+            PresenceAccount(settings: settings, enabledCount: enabledCounts[index], ping: config.ping,
+                            origin: origin, retryBudget: retryBudget)
+        }
+        records = AgentTable(config.agents.map { spec in
+            let index = indices[spec.accountName] ?? 0
+            var record = AgentRecord(spec: spec, phase: accounts[index].schedule.phase(of: spec.key))
+            record.accountIndex = index
+            return record
+        })
         self.config.agents = []
     }
 
@@ -95,7 +100,8 @@ public final class PresenceScheduler: @unchecked Sendable {
         guard !running else { return }
         running = true
         let now = clock.now
-        schedule.origin = now
+        origin = now
+        for index in accounts.indices { accounts[index].schedule.origin = now }
         armFirstPings(of: enabledKeys(), from: now)
         version &+= 1
     }
@@ -105,10 +111,12 @@ public final class PresenceScheduler: @unchecked Sendable {
         running = false
         for timer in armed.values { timer.cancel() }
         for timer in retryTimers.values { timer.cancel() }
-        resumeTimer?.cancel()
+        for index in accounts.indices {
+            accounts[index].resumeTimer?.cancel()
+            accounts[index].resumeTimer = nil
+        }
         armed.removeAll()
         retryTimers.removeAll()
-        resumeTimer = nil
         waiting.removeAll()
         waitingHead = 0
         for key in records.keys { records[key]?.nextPingAt = nil }
@@ -130,6 +138,13 @@ public final class PresenceScheduler: @unchecked Sendable {
         records[key]
     }
 
+    /// The first account's plan: the whole roster's in the one-account form.
+    public var plan: BudgetPlan { accounts[0].plan }
+    /// The first account's grid: the whole roster's in the one-account form.
+    public var schedule: PingSchedule { accounts[0].schedule }
+    /// The first account's gate: the whole roster's in the one-account form.
+    public var gate: AccountGate { accounts[0].gate }
+
     /// Moves agents whose presence window passed without a success to `lapsed`.
     public func refreshLapses() {
         let now = clock.now
@@ -145,45 +160,12 @@ public final class PresenceScheduler: @unchecked Sendable {
         }
     }
 
-    func enabledKeys() -> [AgentKey] {
-        records.records.filter(\.spec.enabled).map(\.spec.key)
+    /// Each account's position by name.
+    static func accountIndices(of config: PresenceConfig) -> [String: Int] {
+        Dictionary(config.accounts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Arms the first ping of `keys`, spread over the startup window.
-    ///
-    /// With `respectingLastPing` (agents a reload added or re-enabled) never sooner than half an
-    /// interval after the agent's last ping in this process: disabling and enabling again, or
-    /// removing and adding back, must not buy an agent an early ping. A resume after a pause or
-    /// a suspend re-pings at once instead: those agents are at risk of lapsing.
-    func armFirstPings(of keys: [AgentKey], from now: MonotonicTime, respectingLastPing: Bool = false) {
-        let window = schedule.startupWindow(agentCount: keys.count)
-        for key in keys {
-            guard var record = records[key] else { continue }
-            var due = now + schedule.startupOffset(of: key, window: window)
-            if respectingLastPing, let lastPing = record.lastAttemptAt ?? departedPings[key] {
-                due = max(due, lastPing + schedule.interval / 2)
-            }
-            record.tick = nil
-            record.nextPingAt = due
-            records[key] = record
-            arm(key, at: due)
-        }
-    }
-
-    func arm(_ key: AgentKey, at due: MonotonicTime) {
-        armed[key]?.cancel()
-        armed[key] = timers.arm(at: due, leeway: schedule.timerLeeway) { [weak self] in
-            self?.fire(key)
-        }
-    }
-
-    func armNextTick(_ key: AgentKey, after now: MonotonicTime) {
-        guard var record = records[key] else { return }
-        let tick = schedule.nextTick(after: record.tick, lastPing: now, now: now, phase: record.phase)
-        let due = max(now, schedule.dueTime(of: key, phase: record.phase, tick: tick, seed: jitterSeed))
-        record.tick = tick
-        record.nextPingAt = due
-        records[key] = record
-        arm(key, at: due)
+    func enabledKeys(ofAccount account: Int? = nil) -> [AgentKey] {
+        records.records.filter { $0.spec.enabled && (account == nil || $0.accountIndex == account) }.map(\.spec.key)
     }
 }

@@ -114,6 +114,13 @@ public struct AccountGate: Hashable, Sendable {
         }
     }
 
+    /// Lets the next request go as a probe at once while the key is refused: a reload may
+    /// have brought the key that works, and the operator should not wait minutes to see it.
+    public mutating func probeSoon(at now: MonotonicTime) {
+        guard case .refused(let nextProbeAt)? = pause, nextProbeAt > now else { return }
+        pause = .refused(nextProbeAt: now)
+    }
+
     /// Ends a rate-limit pause whose time has come; returns `.resumed` when it did.
     public mutating func expire(at now: MonotonicTime) -> Change? {
         guard case .rateLimited(let until)? = pause, now >= until else { return nil }

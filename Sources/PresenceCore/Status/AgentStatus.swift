@@ -2,6 +2,8 @@
 public struct AgentStatus: Codable, Hashable, Sendable {
     /// The roster key.
     public var key: String
+    /// The agent's account, by name (`default` in the one-account form).
+    public var account: String
     /// The Brevo agent ID, for the ID form.
     public var id: String?
     /// The email, for the email form.
@@ -33,9 +35,11 @@ public struct AgentStatus: Codable, Hashable, Sendable {
     public init(
         key: String, id: String?, email: String?, label: String?, enabled: Bool, state: String,
         lastAttemptAt: String?, lastSuccessAt: String?, presumedOnlineUntil: String?, nextPingAt: String?,
-        consecutiveFailures: Int, lastError: String?, pingsOK: Int, pingsFailed: Int
+        consecutiveFailures: Int, lastError: String?, pingsOK: Int, pingsFailed: Int,
+        account: String = AccountSettings.defaultName
     ) {
         self.key = key
+        self.account = account
         self.id = id
         self.email = email
         self.label = label
@@ -52,7 +56,7 @@ public struct AgentStatus: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case key, id, email, label, enabled, state
+        case key, account, id, email, label, enabled, state
         case lastAttemptAt = "last_attempt_at"
         case lastSuccessAt = "last_success_at"
         case presumedOnlineUntil = "presumed_online_until"
@@ -63,10 +67,31 @@ public struct AgentStatus: Codable, Hashable, Sendable {
         case pingsFailed = "pings_failed"
     }
 
+    /// Reads an entry; one written before accounts existed belongs to `default`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        key = try container.decode(String.self, forKey: .key)
+        account = try container.decodeIfPresent(String.self, forKey: .account) ?? AccountSettings.defaultName
+        id = try container.decodeIfPresent(String.self, forKey: .id)
+        email = try container.decodeIfPresent(String.self, forKey: .email)
+        label = try container.decodeIfPresent(String.self, forKey: .label)
+        enabled = try container.decode(Bool.self, forKey: .enabled)
+        state = try container.decode(String.self, forKey: .state)
+        lastAttemptAt = try container.decodeIfPresent(String.self, forKey: .lastAttemptAt)
+        lastSuccessAt = try container.decodeIfPresent(String.self, forKey: .lastSuccessAt)
+        presumedOnlineUntil = try container.decodeIfPresent(String.self, forKey: .presumedOnlineUntil)
+        nextPingAt = try container.decodeIfPresent(String.self, forKey: .nextPingAt)
+        consecutiveFailures = try container.decode(Int.self, forKey: .consecutiveFailures)
+        lastError = try container.decodeIfPresent(String.self, forKey: .lastError)
+        pingsOK = try container.decode(Int.self, forKey: .pingsOK)
+        pingsFailed = try container.decode(Int.self, forKey: .pingsFailed)
+    }
+
     /// Writes every key, `null` for absent values; `id` or `email`, whichever the agent has.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(key, forKey: .key)
+        try container.encode(account, forKey: .account)
         if let email { try container.encode(email, forKey: .email) } else { try container.encode(id, forKey: .id) }
         try container.encode(label, forKey: .label)
         try container.encode(enabled, forKey: .enabled)

@@ -14,8 +14,15 @@ public protocol StatusContent {
     var config: StatusDocument.ConfigStatus { get }
     /// Agents per state, every state listed.
     var summary: [String: Int] { get }
+    /// Each account's entry, in config order.
+    var accountEntries: [(name: String, status: AccountStatus)] { get }
     /// Every agent of the roster.
     var agents: Agents { get }
 }
 
-extension StatusDocument: StatusContent {}
+extension StatusDocument: StatusContent {
+    /// The accounts by name, in name order (a decoded document lost the config's order).
+    public var accountEntries: [(name: String, status: AccountStatus)] {
+        accounts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+}

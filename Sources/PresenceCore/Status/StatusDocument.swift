@@ -13,6 +13,8 @@ public struct StatusDocument: Codable, Hashable, Sendable {
     public var config: ConfigStatus
     /// Agents per state, every state listed.
     public var summary: [String: Int]
+    /// Each account's state, by name.
+    public var accounts: [String: AccountStatus]
     /// Every agent of the roster, in roster order.
     public var agents: [AgentStatus]
 
@@ -58,17 +60,33 @@ public struct StatusDocument: Codable, Hashable, Sendable {
     }
 
     /// Creates a document.
-    public init(version: Int = 1, pid: Int32, updatedAt: String, config: ConfigStatus, summary: [String: Int], agents: [AgentStatus]) {
+    public init(
+        version: Int = 1, pid: Int32, updatedAt: String, config: ConfigStatus, summary: [String: Int],
+        accounts: [String: AccountStatus] = [:], agents: [AgentStatus]
+    ) {
         self.version = version
         self.pid = pid
         self.updatedAt = updatedAt
         self.config = config
         self.summary = summary
+        self.accounts = accounts
         self.agents = agents
     }
 
     enum CodingKeys: String, CodingKey {
-        case version, pid, config, summary, agents
+        case version, pid, config, summary, accounts, agents
         case updatedAt = "updated_at"
+    }
+
+    /// Reads a document; one written before accounts existed has none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        version = try container.decode(Int.self, forKey: .version)
+        pid = try container.decode(Int32.self, forKey: .pid)
+        updatedAt = try container.decode(String.self, forKey: .updatedAt)
+        config = try container.decode(ConfigStatus.self, forKey: .config)
+        summary = try container.decode([String: Int].self, forKey: .summary)
+        accounts = try container.decodeIfPresent([String: AccountStatus].self, forKey: .accounts) ?? [:]
+        agents = try container.decode([AgentStatus].self, forKey: .agents)
     }
 }

@@ -19,10 +19,16 @@ public struct StatusSnapshot: StatusContent, Sendable {
     public let pid: Int32
     /// The configuration in force.
     public let config: StatusDocument.ConfigStatus
+    /// The accounts' running state, in config order.
+    public let accounts: [PresenceAccount]
 
     /// Takes a snapshot at `clock`'s now.
-    public init(records: [AgentRecord], window: Duration, clock: any PresenceClock, pid: Int32, config: StatusDocument.ConfigStatus) {
+    public init(
+        records: [AgentRecord], accounts: [PresenceAccount] = [], window: Duration, clock: any PresenceClock, pid: Int32,
+        config: StatusDocument.ConfigStatus
+    ) {
         self.records = records
+        self.accounts = accounts
         self.window = window
         self.now = clock.now
         self.wallNow = clock.wallDate(at: now)
@@ -43,6 +49,21 @@ public struct StatusSnapshot: StatusContent, Sendable {
         return summary
     }
 
+    /// Each account's entry, in config order.
+    public var accountEntries: [(name: String, status: AccountStatus)] {
+        var agents = [Int](repeating: 0, count: accounts.count)
+        for record in records where record.accountIndex < agents.count { agents[record.accountIndex] += 1 }
+        return accounts.enumerated().map { index, account in
+            var until: MonotonicTime?
+            if case .rateLimited(let end)? = account.gate.pause { until = end }
+            return (account.name, AccountStatus(
+                state: account.stateName, reason: account.gate.pauseReason, until: wall(until),
+                requestsPerHour: account.settings.rateLimit.requestsPerHour, interval: DurationFormat.string(account.plan.interval),
+                agents: agents[index], requestsLastHour: account.requestsLastHour(at: now), learnedLimit: account.gate.learnedLimit
+            ))
+        }
+    }
+
     /// The entries, made as they are read.
     public var agents: LazyMapSequence<[AgentRecord], AgentStatus> {
         records.lazy.map(entry(for:))
@@ -50,7 +71,11 @@ public struct StatusSnapshot: StatusContent, Sendable {
 
     /// The whole document, for small rosters and tests.
     public var document: StatusDocument {
-        StatusDocument(version: version, pid: pid, updatedAt: updatedAt, config: config, summary: summary, agents: Array(agents))
+        StatusDocument(
+            version: version, pid: pid, updatedAt: updatedAt, config: config, summary: summary,
+            accounts: Dictionary(accountEntries.map { ($0.name, $0.status) }, uniquingKeysWith: { first, _ in first }),
+            agents: Array(agents)
+        )
     }
 
     /// One agent's entry, monotonic times turned into wall-clock ones.
@@ -66,7 +91,7 @@ public struct StatusSnapshot: StatusContent, Sendable {
             lastAttemptAt: wall(record.lastAttemptAt), lastSuccessAt: wall(record.lastSuccessAt),
             presumedOnlineUntil: wall(record.presumedOnlineUntil(window: window)), nextPingAt: wall(record.nextPingAt),
             consecutiveFailures: record.consecutiveFailures, lastError: record.lastError,
-            pingsOK: record.pingsOK, pingsFailed: record.pingsFailed
+            pingsOK: record.pingsOK, pingsFailed: record.pingsFailed, account: record.spec.accountName
         )
     }
 

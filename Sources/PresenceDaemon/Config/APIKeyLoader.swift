@@ -2,7 +2,7 @@ import PresenceCore
 
 /// Reads the Brevo API key from its file, checking it without ever quoting it.
 public enum APIKeyLoader {
-    /// The key path every key issue names.
+    /// The key path key issues name in the one-account form.
     public static let keyPath = "brevo.api_key_file"
 
     /// Reads the key at `path`.
@@ -14,19 +14,20 @@ public enum APIKeyLoader {
     /// A key file that group or others can read is a warning, not an error: systemd credentials
     /// are private anyway, and refusing to start would take every agent offline over a permission bit.
     /// - Returns: The key and any warnings.
+    /// - Parameter keyPath: The config key the issues name (`accounts.acme.api_key_file`).
     /// - Throws: `ConfigError` with one issue located at the key file; the message never holds the key.
-    public static func load(path: String) throws(ConfigError) -> (key: APIKey, warnings: [String]) {
+    public static func load(path: String, keyPath: String = keyPath) throws(ConfigError) -> (key: APIKey, warnings: [String]) {
         let file: TextFile
         switch TextFileReader.contents(of: path, sizeLimit: TextFileReader.keySizeLimit) {
         case .success(let read): file = read
-        case .failure(let problem): throw failure(path, "the API key file \(problem.message)")
+        case .failure(let problem): throw failure(path, keyPath, "the API key file \(problem.message)")
         }
         let key = trimmed(file.text)
-        if key.isEmpty { throw failure(path, "the API key file is empty") }
+        if key.isEmpty { throw failure(path, keyPath, "the API key file is empty") }
         if key.contains(where: \.isNewline) {
-            throw failure(path, "the API key file holds more than one line; it must hold the key alone")
+            throw failure(path, keyPath, "the API key file holds more than one line; it must hold the key alone")
         }
-        if let problem = problem(in: key, of: file.text) { throw failure(path, problem) }
+        if let problem = problem(in: key, of: file.text) { throw failure(path, keyPath, problem) }
         var warnings: [String] = []
         if file.permissions & 0o077 != 0 {
             let mode = String(file.permissions, radix: 8)
@@ -36,11 +37,16 @@ public enum APIKeyLoader {
         return (APIKey(secret: String(key)), warnings)
     }
 
-    /// The error when no key file is configured and systemd passed no credential.
-    static func missingKeyIssue(configFile: String) -> ConfigIssue {
-        ConfigIssue(location: ConfigLocation(file: configFile), keyPath: keyPath,
-                    message: "no API key: set brevo.api_key_file or run under systemd with "
-                        + "LoadCredential=\(ConfigPaths.apiKeyCredentialName):...")
+    /// The error when an account names no key file and systemd passed no credential for it;
+    /// `account` is `nil` in the one-account form.
+    static func missingKeyIssue(configFile: String, line: Int?, account: String?, keyPath: String) -> ConfigIssue {
+        let credential = ConfigPaths.apiKeyCredentialName(account: account)
+        let message = account.map {
+            "no API key for account \($0): set \(keyPath), or run under systemd with "
+                + "LoadCredential=\(ConfigPaths.apiKeyCredentialName):<folder> holding a file named \($0) "
+                + "(systemd passes it as the credential \(credential))"
+        } ?? "no API key: set brevo.api_key_file or run under systemd with LoadCredential=\(credential):..."
+        return ConfigIssue(location: ConfigLocation(file: configFile, line: line), keyPath: keyPath, message: message)
     }
 
     /// Why `key`, a one-line slice of the file's `text`, cannot be an API key; `nil` if it can.
@@ -87,7 +93,7 @@ public enum APIKeyLoader {
         return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
-    private static func failure(_ path: String, _ message: String) -> ConfigError {
+    private static func failure(_ path: String, _ keyPath: String, _ message: String) -> ConfigError {
         ConfigError([ConfigIssue(location: ConfigLocation(file: path), keyPath: keyPath, message: message)])
     }
 

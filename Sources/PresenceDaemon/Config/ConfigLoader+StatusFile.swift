@@ -9,7 +9,7 @@ extension ConfigLoader {
     struct ProtectedFiles {
         var config: String
         var dropIns: [String]
-        var keyFile: String?
+        var keyFiles: [String]
         var agentsDir: String?
     }
 
@@ -27,7 +27,7 @@ extension ConfigLoader {
         if let status = FileIdentity(statusPath) {
             if status == FileIdentity(files.config) { return "is the config file itself" }
             if files.dropIns.contains(where: { FileIdentity($0) == status }) { return "is a drop-in file of agents_dir" }
-            if let key = files.keyFile, FileIdentity(key) == status { return "is the API key file" }
+            if files.keyFiles.contains(where: { FileIdentity($0) == status }) { return "is an API key file" }
         }
         if let agentsDir = files.agentsDir, statusPath.hasSuffix(".yaml"),
            FileIdentity((statusPath as NSString).deletingLastPathComponent) == FileIdentity(agentsDir) {

@@ -52,54 +52,40 @@ public struct ConfigLoader: Sendable {
         } catch {
             issues += error.issues
         }
-        if let issue = budgetIssue(config, file: path, text: text) { issues.append(issue) }
+        issues += budgetIssues(config, file: path, text: text)
 
-        var apiKey: APIKey?
-        if !readingAPIKey {
-            apiKey = APIKey(secret: "")
-        } else if let keyFile = ConfigPaths.apiKeyFilePath(
-            configured: main.brevo.apiKeyFile, configFolder: folder, environment: environment
-        ) {
-            do {
-                let loaded = try APIKeyLoader.load(path: keyFile)
-                apiKey = loaded.key
-                warnings += loaded.warnings
-            } catch {
-                issues += error.issues
-            }
-        } else {
-            issues.append(APIKeyLoader.missingKeyIssue(configFile: path))
-        }
+        let keys = loadKeys(of: main, configFile: path, text: text, environment: environment, reading: readingAPIKey)
+        issues += keys.issues
+        warnings += keys.warnings
 
         let statusFilePath = ConfigPaths.statusFilePath(configured: main.statusFile, configFolder: folder, environment: environment)
         let protected = ProtectedFiles(
             config: path, dropIns: dropIns.files.map(\.file),
-            keyFile: ConfigPaths.apiKeyFilePath(configured: main.brevo.apiKeyFile, configFolder: folder, environment: environment),
+            keyFiles: keys.sources.values.compactMap(\.path),
             agentsDir: main.agentsDir.map { ConfigPaths.resolve($0, relativeTo: folder) }
         )
         if let issue = statusFileIssue(statusFilePath, protecting: protected, text: text) { issues.append(issue) }
 
-        guard issues.isEmpty, let apiKey else { throw ConfigError(issues) }
+        guard issues.isEmpty else { throw ConfigError(issues) }
         return LoadedConfig(
-            config: config, path: path, apiKey: apiKey, statusFilePath: statusFilePath,
+            config: config, path: path, apiKeys: keys.keys, keySources: keys.sources, statusFilePath: statusFilePath,
             warnings: warnings, dropInFiles: dropIns.files.map(\.file)
         )
     }
 
-    /// The issue at `rate_limit.requests_per_hour` when the enabled roster cannot fit the budget
-    /// even at the longest safe interval, with the arithmetic; `nil` when it fits or no budget is set.
+    /// One issue per account whose enabled roster cannot fit its `requests_per_hour` even at
+    /// the longest safe interval, with the arithmetic, at the account's budget key.
     ///
     /// When a drop-in failed to load, the roster counted is the part that did load: a lower
     /// bound, so a roster that does not fit here cannot fit once the drop-in is fixed either.
-    static func budgetIssue(_ config: PresenceConfig, file: String, text: String) -> ConfigIssue? {
-        do {
-            _ = try BudgetPlan(agents: config.enabledAgentCount, ping: config.ping,
-                               budget: config.rateLimit.requestsPerHour)
-            return nil
-        } catch {
-            let keyPath = "rate_limit.requests_per_hour"
+    static func budgetIssues(_ config: PresenceConfig, file: String, text: String) -> [ConfigIssue] {
+        let plans = AccountPlans(config)
+        return plans.entries.compactMap { entry in
+            guard case .failure(let error) = entry.plan else { return nil }
+            let keyPath = config.namesAccounts ? "accounts.\(entry.account.name).requests_per_hour" : "rate_limit.requests_per_hour"
+            let prefix = config.namesAccounts ? "account \(entry.account.name): " : ""
             return ConfigIssue(location: ConfigLocation(file: file, line: ConfigParser.line(of: keyPath, in: text)),
-                               keyPath: keyPath, message: error.description)
+                               keyPath: keyPath, message: prefix + error.description)
         }
     }
 

@@ -44,11 +44,24 @@ public enum ConfigPaths {
         return defaultStatusFilePath
     }
 
-    /// The API key file: `api_key_file` (resolved), else `$CREDENTIALS_DIRECTORY/brevo-api-key`, else `nil`.
-    public static func apiKeyFilePath(configured: String?, configFolder: String, environment: [String: String]) -> String? {
-        if let configured { return resolve(configured, relativeTo: configFolder) }
-        guard let credentials = nonEmpty(environment["CREDENTIALS_DIRECTORY"]) else { return nil }
-        return resolve(apiKeyCredentialName, relativeTo: credentials)
+    /// The credential that holds an account's key when it names no `api_key_file`:
+    /// `brevo-api-key` in the one-account form, `brevo-api-key_<account>` in the `accounts:`
+    /// form, which is what systemd names the files of a folder loaded by one
+    /// `LoadCredential=brevo-api-key:/etc/agent-presenced/brevo-api-key` line.
+    public static func apiKeyCredentialName(account: String?) -> String {
+        guard let account else { return apiKeyCredentialName }
+        return apiKeyCredentialName + "_" + account
+    }
+
+    /// Where an account's key is read: `api_key_file` (resolved), else the account's systemd
+    /// credential under `$CREDENTIALS_DIRECTORY`; `account` is `nil` in the one-account form.
+    public static func apiKeySource(
+        configured: String?, account: String?, configFolder: String, environment: [String: String]
+    ) -> APIKeySource {
+        if let configured { return .file(resolve(configured, relativeTo: configFolder)) }
+        let name = apiKeyCredentialName(account: account)
+        guard let credentials = nonEmpty(environment["CREDENTIALS_DIRECTORY"]) else { return .missing(credentialName: name) }
+        return .credential(name: name, path: resolve(name, relativeTo: credentials))
     }
 
     private static func nonEmpty(_ value: String?) -> String? {

@@ -6,8 +6,10 @@ public struct LoadedConfig: Sendable {
     public var config: PresenceConfig
     /// The main config file's path, as given.
     public var path: String
-    /// The Brevo API key.
-    public var apiKey: APIKey
+    /// Each account's Brevo API key, by account name.
+    public var apiKeys: [String: APIKey]
+    /// Where each account's key was read, by account name (for `check`; never the key).
+    public var keySources: [String: APIKeySource]
     /// Where the status file goes: `status_file`, else `$RUNTIME_DIRECTORY/status.json`, else the default.
     public var statusFilePath: String
     /// Problems worth telling the operator that do not stop the daemon (a key file others can read).
@@ -17,14 +19,20 @@ public struct LoadedConfig: Sendable {
 
     /// Creates a loaded config.
     public init(
-        config: PresenceConfig, path: String, apiKey: APIKey, statusFilePath: String,
-        warnings: [String] = [], dropInFiles: [String] = []
+        config: PresenceConfig, path: String, apiKeys: [String: APIKey], keySources: [String: APIKeySource] = [:],
+        statusFilePath: String, warnings: [String] = [], dropInFiles: [String] = []
     ) {
         self.config = config
         self.path = path
-        self.apiKey = apiKey
+        self.apiKeys = apiKeys
+        self.keySources = keySources
         self.statusFilePath = statusFilePath
         self.warnings = warnings
         self.dropInFiles = dropInFiles
+    }
+
+    /// The first account's key: the key of the one-account form.
+    public var apiKey: APIKey {
+        apiKeys[config.accounts[0].name] ?? APIKey(secret: "")
     }
 }

@@ -47,28 +47,31 @@ public struct PresenceLogObserver: PresenceObserver {
     }
 
     /// Logs an account-wide pause or resume once.
-    public func accountChanged(_ change: AccountGate.Change, reason: String?) {
+    public func accountChanged(_ account: PresenceAccount, change: AccountGate.Change) {
+        var metadata: Logger.Metadata = ["account": .string(account.name)]
+        let name = account.name
         switch change {
         case .paused(let pause, let outcome):
-            var metadata: Logger.Metadata = ["http_status": .stringConvertible(outcome.status ?? 0)]
+            metadata["http_status"] = .stringConvertible(outcome.status ?? 0)
             if let requestID = outcome.requestID { metadata["sib_request_id"] = .string(requestID) }
             switch pause {
             case .rateLimited:
                 metadata["event"] = .string(PresenceEvent.rateLimited.rawValue)
                 if let reset = outcome.rateLimit.retryAfter ?? outcome.rateLimit.reset { metadata["retry_after_s"] = .stringConvertible(Int(reset.seconds)) }
-                logger.error("Brevo rate-limited the account (HTTP 429): every agent is paused until the window resets, then resumes spread out", metadata: metadata)
+                logger.error("Brevo rate-limited account \(name) (HTTP 429): its agents are paused until the window resets, then resume spread out; other accounts go on", metadata: metadata)
             case .refused:
                 metadata["event"] = .string(PresenceEvent.accountPaused.rawValue)
-                logger.error("\(reason ?? "Brevo refused the API key"); every agent is paused, one probe ping every few minutes until the key works (\(outcome.summary))", metadata: metadata)
+                logger.error("account \(name): \(account.gate.pauseReason ?? "Brevo refused the API key"); its agents are paused, one probe ping every few minutes until the key works (\(outcome.summary))", metadata: metadata)
             }
         case .resumed:
-            logger.notice("the account works again: every agent resumes, spread out", metadata: ["event": .string(PresenceEvent.agentOnline.rawValue)])
+            metadata["event"] = .string(PresenceEvent.agentOnline.rawValue)
+            logger.notice("account \(name) works again: its agents resume, spread out", metadata: metadata)
         }
     }
 
     /// Logs a connection recycle.
-    public func connectionsRecycled() {
-        logger.warning("repeated timeouts: recycling the HTTP connections to Brevo")
+    public func connectionsRecycled(account: String) {
+        logger.warning("repeated timeouts on account \(account): recycling the HTTP connections to Brevo", metadata: ["account": .string(account)])
     }
 
     /// Logs a re-ping of every agent after a stall or suspend.
@@ -77,13 +80,13 @@ public struct PresenceLogObserver: PresenceObserver {
     }
 
     /// Logs a stretched interval.
-    public func planChanged(_ plan: BudgetPlan) {
-        logger.warning("the request budget (\(plan.budget.map(String.init) ?? "none")/hour) needs a longer interval: pinging every \(DurationFormat.string(plan.interval)) (\(Int(saturating: plan.requestsPerHour.rounded(.up))) requests/hour)")
+    public func planChanged(_ plan: BudgetPlan, account: String) {
+        logger.warning("the request budget of account \(account) (\(plan.budget.map(String.init) ?? "none")/hour) needs a longer interval: pinging its agents every \(DurationFormat.string(plan.interval)) (\(Int(saturating: plan.requestsPerHour.rounded(.up))) requests/hour)", metadata: ["account": .string(account)])
     }
 
     /// The structured fields of an agent's log entries (journal fields once upper-cased).
     static func metadata(for record: AgentRecord, outcome: PingOutcome?) -> Logger.Metadata {
-        var metadata: Logger.Metadata = ["agent_key": .string(record.spec.key.rawValue)]
+        var metadata: Logger.Metadata = ["agent_key": .string(record.spec.key.rawValue), "account": .string(record.spec.accountName)]
         switch record.spec.identity {
         case .id(let id): metadata["agent_id"] = .string(id)
         case .email(let email, _): metadata["agent_id"] = .string(email)

@@ -97,9 +97,7 @@ public final class PresenceRuntime: @unchecked Sendable {
 
     /// The one-line summary for `STATUS=`.
     func statusLine() -> String {
-        var line = scheduler.summary.line
-        if let reason = scheduler.gate.pauseReason { line += "; paused: " + reason }
-        if scheduler.plan.stretched { line += "; interval stretched to \(DurationFormat.string(scheduler.plan.interval)) by the budget" }
+        let line = StatusLine.text(summary: scheduler.summary, accounts: scheduler.accounts, namesAccounts: loaded.config.namesAccounts)
         guard let lastReloadError else { return line }
         return "reload refused: \(lastReloadError) (running generation \(generation)); \(line)"
     }
@@ -132,7 +130,7 @@ public final class PresenceRuntime: @unchecked Sendable {
 
     /// The status of this moment.
     func statusSnapshot() -> StatusSnapshot {
-        StatusSnapshot(records: scheduler.snapshot(), window: loaded.config.ping.presenceWindow,
+        StatusSnapshot(records: scheduler.snapshot(), accounts: scheduler.accounts, window: loaded.config.ping.presenceWindow,
                        clock: clock, pid: getpid(), config: configStatus())
     }
 

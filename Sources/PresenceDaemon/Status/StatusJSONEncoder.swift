@@ -72,12 +72,38 @@ struct StatusJSONEncoder {
             bytes.append(0x3A)
             integer(count)
         }
+        raw("},\"accounts\":{")
+        first = true
+        for (name, account) in content.accountEntries {
+            if !first { bytes.append(0x2C) }
+            first = false
+            string(name)
+            raw(":{\"state\":")
+            string(account.state)
+            raw(",\"reason\":")
+            optional(account.reason)
+            raw(",\"until\":")
+            optional(account.until)
+            raw(",\"requests_per_hour\":")
+            optional(account.requestsPerHour)
+            raw(",\"interval\":")
+            string(account.interval)
+            raw(",\"agents\":")
+            integer(account.agents)
+            raw(",\"requests_last_hour\":")
+            integer(account.requestsLastHour)
+            raw(",\"learned_limit\":")
+            optional(account.learnedLimit)
+            bytes.append(0x7D)
+        }
         raw("},\"agents\":[")
     }
 
     private mutating func write(_ agent: AgentStatus) {
         raw("{\"key\":")
         string(agent.key)
+        raw(",\"account\":")
+        string(agent.account)
         if let email = agent.email {
             raw(",\"email\":")
             string(email)
@@ -122,6 +148,10 @@ struct StatusJSONEncoder {
 
     private mutating func optional(_ value: String?) {
         if let value { string(value) } else { raw("null") }
+    }
+
+    private mutating func optional(_ value: Int?) {
+        if let value { integer(value) } else { raw("null") }
     }
 
     private mutating func integer(_ value: Int) {

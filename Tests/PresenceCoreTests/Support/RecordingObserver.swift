@@ -4,6 +4,7 @@ import PresenceCore
 final class RecordingObserver: PresenceObserver, @unchecked Sendable {
     private(set) var transitions: [(key: AgentKey, transition: AgentRecord.Transition)] = []
     private(set) var accountChanges: [AccountGate.Change] = []
+    private(set) var changedAccounts: [String] = []
     private(set) var recycles = 0
     private(set) var plans: [BudgetPlan] = []
 
@@ -13,15 +14,16 @@ final class RecordingObserver: PresenceObserver, @unchecked Sendable {
 
     func pingCompleted(_ record: AgentRecord, outcome: PingOutcome) {}
 
-    func accountChanged(_ change: AccountGate.Change, reason: String?) {
+    func accountChanged(_ account: PresenceAccount, change: AccountGate.Change) {
         accountChanges.append(change)
+        changedAccounts.append(account.name)
     }
 
-    func connectionsRecycled() {
+    func connectionsRecycled(account: String) {
         recycles += 1
     }
 
-    func planChanged(_ plan: BudgetPlan) {
+    func planChanged(_ plan: BudgetPlan, account: String) {
         plans.append(plan)
     }
 }

@@ -23,4 +23,25 @@ enum Rosters {
             agents: agents
         )
     }
+
+    /// A config of named accounts, `perAccount` agents each (IDs `<account>-0000`…), all with
+    /// the same cadence; `budgets` sets an account's `requests_per_hour`.
+    static func accountsConfig(
+        _ names: [String], perAccount: Int, budgets: [String: Int] = [:],
+        interval: Duration = .seconds(60), window: Duration = .seconds(120)
+    ) -> PresenceConfig {
+        let accounts = names.map { AccountSettings(name: $0, rateLimit: RateLimitSettings(requestsPerHour: budgets[$0])) }
+        var agents: [AgentSpec] = []
+        for name in names {
+            for var agent in Self.agents(perAccount, prefix: name + "-") {
+                agent.account = name
+                agents.append(agent)
+            }
+        }
+        return PresenceConfig(
+            accounts: accounts,
+            ping: PingSettings(interval: interval, jitter: .seconds(2), timeout: .seconds(10), presenceWindow: window, maxInFlight: 10_000),
+            agents: agents
+        )
+    }
 }

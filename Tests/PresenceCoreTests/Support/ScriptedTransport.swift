@@ -23,13 +23,19 @@ final class ScriptedTransport: PingTransport, @unchecked Sendable {
     func send(_ request: PingRequest, completion: @escaping @Sendable (PingOutcome) -> Void) {
         let now = timeline.now
         let outcome = answer(request, now)
-        sent.append(Sent(key: request.identity.key, at: now, request: request, outcome: outcome))
+        sent.append(Sent(key: Self.key(of: request), at: now, request: request, outcome: outcome))
         inFlight += 1
         maxInFlight = max(maxInFlight, inFlight)
         _ = timeline.arm(at: now + latency, leeway: .zero) { [self] in
             inFlight -= 1
             completion(outcome)
         }
+    }
+
+    /// The roster key of the request's agent: account-qualified outside the one-account form.
+    static func key(of request: PingRequest) -> AgentKey {
+        let account = request.account == AccountSettings.defaultName ? nil : request.account
+        return AgentSpec(identity: request.identity, account: account).key
     }
 
     /// Send times per agent, in order.

@@ -1,0 +1,68 @@
+extension PresenceScheduler {
+    /// Arms the first ping of `keys`, spread over the startup window.
+    ///
+    /// The window is sized for all of `keys` together, whatever their accounts, so a start of
+    /// many small accounts still spreads rather than firing each account's few seconds at once;
+    /// an account with a short interval caps it at half its interval.
+    ///
+    /// With `respectingLastPing` (agents a reload added or re-enabled) never sooner than half an
+    /// interval after the agent's last ping in this process: disabling and enabling again, or
+    /// removing and adding back, must not buy an agent an early ping. A resume after a pause or
+    /// a suspend re-pings at once instead: those agents are at risk of lapsing.
+    func armFirstPings(of keys: [AgentKey], from now: MonotonicTime, respectingLastPing: Bool = false) {
+        let wanted = max(Duration.seconds(3), .milliseconds(Int64(keys.count)))
+        for key in keys {
+            guard var record = records[key] else { continue }
+            let schedule = accounts[record.accountIndex].schedule
+            let window = min(wanted, schedule.interval / 2)
+            var due = now + schedule.startupOffset(of: key, window: window)
+            if respectingLastPing, let lastPing = record.lastAttemptAt ?? departedPings[key] {
+                due = max(due, lastPing + schedule.interval / 2)
+            }
+            record.tick = nil
+            record.nextPingAt = due
+            records[key] = record
+            arm(key, at: due, leeway: schedule.timerLeeway)
+        }
+    }
+
+    func arm(_ key: AgentKey, at due: MonotonicTime, leeway: Duration) {
+        armed[key]?.cancel()
+        armed[key] = timers.arm(at: due, leeway: leeway) { [weak self] in
+            self?.fire(key)
+        }
+    }
+
+    func armNextTick(_ key: AgentKey, after now: MonotonicTime) {
+        guard var record = records[key] else { return }
+        let schedule = accounts[record.accountIndex].schedule
+        let tick = schedule.nextTick(after: record.tick, lastPing: now, now: now, phase: record.phase)
+        let due = max(now, schedule.dueTime(of: key, phase: record.phase, tick: tick, seed: jitterSeed))
+        record.tick = tick
+        record.nextPingAt = due
+        records[key] = record
+        arm(key, at: due, leeway: schedule.timerLeeway)
+    }
+
+    /// Moves an account's armed agents onto a new grid, from their last ping, never sooner
+    /// than half an interval after it.
+    func changeCadence(ofAccount index: Int, interval: Duration, jitter: Duration, now: MonotonicTime, except fresh: Set<AgentKey>) {
+        let schedule = PingSchedule(origin: origin, interval: interval, jitter: jitter)
+        accounts[index].schedule = schedule
+        for candidate in records.records where candidate.accountIndex == index {
+            let key = candidate.spec.key
+            var record = candidate
+            record.phase = schedule.phase(of: key)
+            records[key] = record
+            guard !fresh.contains(key), record.spec.enabled, armed[key] != nil else { continue }
+            let lastPing = record.lastAttemptAt ?? now
+            let tick = schedule.nextTick(after: nil, lastPing: lastPing, now: now, phase: record.phase)
+            let due = max(now, schedule.dueTime(of: key, phase: record.phase, tick: tick, seed: jitterSeed))
+            record.tick = tick
+            record.nextPingAt = due
+            records[key] = record
+            arm(key, at: due, leeway: schedule.timerLeeway)
+        }
+        version &+= 1
+    }
+}

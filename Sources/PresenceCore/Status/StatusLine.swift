@@ -1,0 +1,46 @@
+/// The one line `systemctl status` shows (`STATUS=`), across accounts.
+///
+/// The one-account form keeps its line: `12 agents: 11 online, 1 retrying; paused: <reason>`.
+/// The `accounts:` form says how many accounts, and names the held ones with a short reason:
+/// `300 agents in 12 accounts: 296 online, 4 paused (acme: key refused)`.
+public enum StatusLine {
+    /// Accounts named in one line at most; more are counted.
+    static let namedAccountLimit = 3
+
+    /// The line for `summary` and `accounts`; `namesAccounts` tells the two forms apart.
+    public static func text(summary: RosterSummary, accounts: [PresenceAccount], namesAccounts: Bool) -> String {
+        guard namesAccounts else { return oneAccountLine(summary: summary, account: accounts.first) }
+        var line = summary.line
+        let noun = accounts.count == 1 ? "account" : "accounts"
+        if let colon = line.firstIndex(of: ":") {
+            line.insert(contentsOf: " in \(accounts.count) \(noun)", at: colon)
+        } else {
+            line += " in \(accounts.count) \(noun)"
+        }
+        let held = accounts.compactMap { account in shortReason(account).map { "\(account.name): \($0)" } }
+        if !held.isEmpty {
+            var named = held.prefix(namedAccountLimit).joined(separator: "; ")
+            if held.count > namedAccountLimit { named += "; \(held.count - namedAccountLimit) more" }
+            line += " (\(named))"
+        }
+        let stretched = accounts.filter(\.plan.stretched).count
+        if stretched > 0 { line += "; interval stretched by the budget in \(stretched) \(stretched == 1 ? "account" : "accounts")" }
+        return line
+    }
+
+    private static func oneAccountLine(summary: RosterSummary, account: PresenceAccount?) -> String {
+        var line = summary.line
+        guard let account else { return line }
+        if let reason = account.gate.pauseReason { line += "; paused: " + reason }
+        if account.plan.stretched { line += "; interval stretched to \(DurationFormat.string(account.plan.interval)) by the budget" }
+        return line
+    }
+
+    private static func shortReason(_ account: PresenceAccount) -> String? {
+        switch account.gate.pause {
+        case nil: nil
+        case .rateLimited?: "rate limited"
+        case .refused?: "key refused"
+        }
+    }
+}
