@@ -9,6 +9,8 @@ public struct AccountSettings: Hashable, Sendable {
     public var brevo: BrevoSettings
     /// The account's budget, when known.
     public var rateLimit: RateLimitSettings
+    /// The default schedule of its agents, by name; `nil` when the account sets none.
+    public var schedule: String?
     /// Where the account was declared, for messages about it.
     public var source: ConfigLocation?
 
@@ -20,11 +22,13 @@ public struct AccountSettings: Hashable, Sendable {
         name: String = AccountSettings.defaultName,
         brevo: BrevoSettings = BrevoSettings(),
         rateLimit: RateLimitSettings = RateLimitSettings(),
+        schedule: String? = nil,
         source: ConfigLocation? = nil
     ) {
         self.name = name
         self.brevo = brevo
         self.rateLimit = rateLimit
+        self.schedule = schedule
         self.source = source
     }
 

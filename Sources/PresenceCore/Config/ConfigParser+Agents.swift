@@ -2,10 +2,14 @@ import Yams
 
 extension ConfigParser {
     /// The keys allowed in one agent entry.
-    static let agentKeys = ["id", "email", "name", "label", "enabled"]
+    static let agentKeys = ["id", "email", "name", "label", "enabled", "account"]
 
     /// Reads `agents:`; null or an empty list is an empty roster (the daemon idles).
-    static func readAgents(_ node: Node, reader: inout YAMLNodeReader) -> [AgentSpec] {
+    ///
+    /// With `accounts`, each agent's account is resolved before repeats are looked for, so the
+    /// same ID in two accounts is two agents; without (a drop-in, or a main file whose accounts
+    /// have a problem), each agent keeps the `account:` it names.
+    static func readAgents(_ node: Node, reader: inout YAMLNodeReader, accounts: AccountResolver? = nil) -> [AgentSpec] {
         if YAMLNodeReader.isNull(node) { return [] }
         guard case .sequence(let sequence) = node else {
             reader.report(node, "agents", "expected a list of agents (- id: ... or - email: ... name: ...), "
@@ -17,7 +21,11 @@ extension ConfigParser {
         var positions: [AgentKey: Int] = [:]
         positions.reserveCapacity(sequence.count)
         for (index, item) in sequence.enumerated() {
-            guard let agent = readAgent(item, index: index, reader: &reader) else { continue }
+            guard var agent = readAgent(item, index: index, reader: &reader) else { continue }
+            if let problem = accounts?.resolve(&agent) {
+                reader.report(item, "agents[\(index)].account", problem)
+                continue
+            }
             if let first = positions[agent.key] {
                 reader.report(item, "agents[\(index)]", duplicateMessage(agent.key, first: agents[first], second: agent))
                 continue
@@ -56,6 +64,7 @@ extension ConfigParser {
         let name = text(fields.name)
         let label = text(fields.label)
         let enabled = fields.enabled.map { reader.bool($0.value, at: path() + ".enabled") } ?? true
+        let account = text(fields.account)
 
         var identity: AgentIdentity?
         switch (id.present, email.present) {
@@ -91,7 +100,8 @@ extension ConfigParser {
             }
         }
         guard let identity, let enabled, reader.issues.count == issuesBefore else { return nil }
-        return AgentSpec(identity: identity, label: label.value, enabled: enabled, source: reader.location(node))
+        return AgentSpec(identity: identity, label: label.value, enabled: enabled, source: reader.location(node),
+                         account: account.value)
     }
 }
 
@@ -102,6 +112,7 @@ private struct AgentFields {
     var name: YAMLNodeReader.Entry?
     var label: YAMLNodeReader.Entry?
     var enabled: YAMLNodeReader.Entry?
+    var account: YAMLNodeReader.Entry?
 
     /// Files `entry` under its key (one of ``ConfigParser/agentKeys``).
     mutating func take(_ entry: YAMLNodeReader.Entry) {
@@ -111,6 +122,7 @@ private struct AgentFields {
         case "name": name = entry
         case "label": label = entry
         case "enabled": enabled = entry
+        case "account": account = entry
         default: break
         }
     }

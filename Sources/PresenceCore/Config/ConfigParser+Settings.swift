@@ -2,23 +2,32 @@ import Foundation
 import Yams
 
 extension ConfigParser {
+    /// The keys of `brevo:`, also allowed in each account of `accounts:`.
+    static let brevoKeys = ["base_url", "api_key_file", "received_from"]
+
     /// Reads `brevo:`.
     static func readBrevo(_ node: Node, reader: inout YAMLNodeReader) -> BrevoSettings {
+        guard let mapping = reader.mapping(node, at: "brevo") else { return BrevoSettings() }
+        return readBrevo(reader.entries(of: mapping, at: "brevo", known: brevoKeys), at: "brevo", reader: &reader)
+    }
+
+    /// Reads the ``brevoKeys`` among `entries`, a mapping at `path` (`brevo` or `accounts.<name>`).
+    static func readBrevo(
+        _ entries: [String: YAMLNodeReader.Entry], at path: String, reader: inout YAMLNodeReader
+    ) -> BrevoSettings {
         var settings = BrevoSettings()
-        guard let mapping = reader.mapping(node, at: "brevo") else { return settings }
-        let entries = reader.entries(of: mapping, at: "brevo", known: ["base_url", "api_key_file", "received_from"])
-        if let entry = entries["base_url"], let url = reader.string(entry.value, at: "brevo.base_url") {
+        if let entry = entries["base_url"], let url = reader.string(entry.value, at: path + ".base_url") {
             if let problem = baseURLProblem(url) {
-                reader.report(entry.value, "brevo.base_url", problem)
+                reader.report(entry.value, path + ".base_url", problem)
             } else {
                 settings.baseURL = url
             }
         }
         if let entry = entries["api_key_file"] {
-            settings.apiKeyFile = reader.string(entry.value, at: "brevo.api_key_file")
+            settings.apiKeyFile = reader.string(entry.value, at: path + ".api_key_file")
         }
         if let entry = entries["received_from"] {
-            settings.receivedFrom = reader.string(entry.value, at: "brevo.received_from")
+            settings.receivedFrom = reader.string(entry.value, at: path + ".received_from")
         }
         return settings
     }
@@ -42,19 +51,28 @@ extension ConfigParser {
 
     /// Reads `rate_limit:`.
     static func readRateLimit(_ node: Node, reader: inout YAMLNodeReader) -> RateLimitSettings {
-        var settings = RateLimitSettings()
-        guard let mapping = reader.mapping(node, at: "rate_limit") else { return settings }
+        guard let mapping = reader.mapping(node, at: "rate_limit") else { return RateLimitSettings() }
         let entries = reader.entries(of: mapping, at: "rate_limit", known: ["requests_per_hour"])
-        if let entry = entries["requests_per_hour"],
-           let value = reader.int(entry.value, at: "rate_limit.requests_per_hour") {
-            if value < 1 {
-                reader.report(entry.value, "rate_limit.requests_per_hour", "must be at least 1, found \(value)")
-            } else if value > RateLimitSettings.maxRequestsPerHour {
-                reader.report(entry.value, "rate_limit.requests_per_hour",
-                              "must be between 1 and \(RateLimitSettings.maxRequestsPerHour), found \(value)")
-            } else {
-                settings.requestsPerHour = value
-            }
+        return readRateLimit(entries, at: "rate_limit", reader: &reader)
+    }
+
+    /// Reads `requests_per_hour` among `entries`, a mapping at `path` (`rate_limit` or
+    /// `accounts.<name>`): a whole number from 1 to ``RateLimitSettings/maxRequestsPerHour``.
+    static func readRateLimit(
+        _ entries: [String: YAMLNodeReader.Entry], at path: String, reader: inout YAMLNodeReader
+    ) -> RateLimitSettings {
+        var settings = RateLimitSettings()
+        let keyPath = path + ".requests_per_hour"
+        guard let entry = entries["requests_per_hour"], let value = reader.int(entry.value, at: keyPath) else {
+            return settings
+        }
+        if value < 1 {
+            reader.report(entry.value, keyPath, "must be at least 1, found \(value)")
+        } else if value > RateLimitSettings.maxRequestsPerHour {
+            reader.report(entry.value, keyPath,
+                          "must be between 1 and \(RateLimitSettings.maxRequestsPerHour), found \(value)")
+        } else {
+            settings.requestsPerHour = value
         }
         return settings
     }

@@ -6,11 +6,15 @@ import Yams
 /// key is the daemon's job (`ConfigLoader`).
 public enum ConfigParser {
     /// The keys allowed at the top of the main config file.
-    static let topLevelKeys = ["brevo", "ping", "rate_limit", "status_file", "agents_dir", "agents_dir_optional", "agents"]
+    static let topLevelKeys = [
+        "brevo", "ping", "rate_limit", "accounts", "status_file", "agents_dir", "agents_dir_optional", "agents",
+    ]
 
     /// Parses and validates a main config file.
     ///
     /// An empty file, or one holding only comments, is a valid config with defaults and no agents.
+    /// Each agent's account is resolved (``AgentSpec/account`` is set in the `accounts:` form and
+    /// `nil` in the one-account form), so the result is final when there are no drop-ins.
     /// - Parameters:
     ///   - yaml: The file's text.
     ///   - file: The path named in issues and in each agent's `source`.
@@ -23,6 +27,7 @@ public enum ConfigParser {
             return try finish(config, reader)
         }
         let entries = reader.entries(of: mapping, at: "", known: topLevelKeys)
+        let accounts = readAccounts(entries, into: &config, reader: &reader)
         if let entry = entries["brevo"] { config.brevo = readBrevo(entry.value, reader: &reader) }
         if let entry = entries["ping"] { config.ping = readPing(entry.value, reader: &reader) }
         if let entry = entries["rate_limit"] { config.rateLimit = readRateLimit(entry.value, reader: &reader) }
@@ -31,11 +36,16 @@ public enum ConfigParser {
         if let entry = entries["agents_dir_optional"] {
             config.agentsDirOptional = reader.bool(entry.value, at: "agents_dir_optional") ?? false
         }
-        if let entry = entries["agents"] { config.agents = readAgents(entry.value, reader: &reader) }
+        if let entry = entries["agents"] {
+            config.agents = readAgents(entry.value, reader: &reader, accounts: accounts)
+        }
         return try finish(config, reader)
     }
 
     /// Parses an `agents_dir` drop-in file, which holds `agents:` and nothing else.
+    ///
+    /// The file cannot know the main file's accounts: each agent keeps the `account:` it names
+    /// (or `nil`) until ``merge(main:dropIns:)`` resolves it.
     /// - Throws: `ConfigError` with every problem, in file order.
     public static func parseDropIn(_ yaml: String, file: String) throws(ConfigError) -> [AgentSpec] {
         let root = try compose(yaml, file: file)
