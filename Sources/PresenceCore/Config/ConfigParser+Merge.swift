@@ -1,13 +1,18 @@
 extension ConfigParser {
     /// The main config with the drop-in agents appended, in the order given.
     ///
-    /// The loader passes drop-ins in lexical file order. An agent declared twice across files is
-    /// refused with both places named; repeats within one file are the parser's to refuse.
-    /// - Throws: `ConfigError` with one issue per repeated agent, at its second declaration.
+    /// The loader passes drop-ins in lexical file order, each as ``parseDropIn(_:file:)``
+    /// returned it. Each drop-in agent's account is resolved against `main.accounts` (the main
+    /// file's agents already are): in the `accounts:` form an agent without `account:` gets the
+    /// only account, or is refused when there are several; in the one-account form only
+    /// `account: default` is allowed. An agent declared twice (the same final key) across files is
+    /// refused with both places named; repeats within one file are the parser's to refuse, unless
+    /// they only show once the accounts are resolved.
+    /// - Throws: `ConfigError` with one issue per refused agent: at its line, with key path
+    ///   `agents[i].account` (its index in its file) for an account problem, `agents` for a repeat.
     public static func merge(
         main: PresenceConfig, dropIns: [(file: String, agents: [AgentSpec])]
     ) throws(ConfigError) -> PresenceConfig {
-        // The parser already refused repeats within one file.
         if dropIns.allSatisfy({ $0.agents.isEmpty }) { return main }
         var merged = main
         let total = main.agents.count + dropIns.reduce(0) { $0 + $1.agents.count }
@@ -28,8 +33,17 @@ extension ConfigParser {
             merged.agents.append(agent)
         }
         for agent in main.agents { add(agent, file: nil) }
+        let accounts = AccountResolver(main)
         for dropIn in dropIns {
-            for agent in dropIn.agents { add(agent, file: dropIn.file) }
+            for (index, agent) in dropIn.agents.enumerated() {
+                var agent = agent
+                if let problem = accounts.resolve(&agent) {
+                    issues.append(ConfigIssue(location: agent.source ?? ConfigLocation(file: dropIn.file),
+                                              keyPath: "agents[\(index)].account", message: problem))
+                    continue
+                }
+                add(agent, file: dropIn.file)
+            }
         }
         guard issues.isEmpty else { throw ConfigError(issues) }
         return merged
