@@ -41,7 +41,7 @@ public final class BrevoClient: Sendable {
         apiKey: String,
         timeout: Duration,
         eventLoopGroup: any EventLoopGroup = BrevoClient.eventLoopGroup,
-        userAgent: String = BrevoAPIVersion.userAgent
+        userAgent: String = ProductVersion.userAgent()
     ) {
         let amount = TimeAmount.nanoseconds(max(timeout.nanoseconds, 1_000_000))
         var configuration = HTTPClient.Configuration(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PresenceCore
 
 /// `agent-presenced`: keeps a roster of Brevo live-chat agents online.
 @main
@@ -6,7 +7,7 @@ struct AgentPresenced: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agent-presenced",
         abstract: "Keeps a roster of Brevo live-chat agents online by pinging agentOnlinePing.",
-        version: AgentPresencedVersion.string,
+        version: ProductVersion.current,
         subcommands: [
             RunCommand.self, CheckCommand.self, StatusCommand.self, PingCommand.self,
             ReloadCommand.self, DemoCommand.self, StandInCommand.self,
@@ -15,7 +16,3 @@ struct AgentPresenced: AsyncParsableCommand {
     )
 }
 
-/// The program's version.
-enum AgentPresencedVersion {
-    static let string = "0.1.0"
-}

@@ -22,7 +22,6 @@ import Testing
             #expect(recorded.receivedFrom == nil)
             #expect(recorded.apiKeyValid)
             #expect(recorded.contentType == "application/json")
-            #expect(recorded.userAgent == BrevoAPIVersion.userAgent)
             #expect(recorded.status == 201)
         }
     }
