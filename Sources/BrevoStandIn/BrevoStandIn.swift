@@ -5,7 +5,8 @@ import Synchronization
 
 /// A local stand-in of Brevo's `POST /v3/conversations/agentOnlinePing`, with fault injection.
 ///
-/// It checks the `api-key` header and the body like Brevo, records every request, and can
+/// It checks the `api-key` header (against one key or several, one per account) and the body
+/// like Brevo, records every request, and can
 /// fail, slow down, hang, drop connections and rate-limit on demand (``FaultPlan``). The demo,
 /// the tests and the benchmarks use it in place of the real API.
 public final class BrevoStandIn: Sendable {
@@ -34,7 +35,8 @@ public final class BrevoStandIn: Sendable {
         self.flushTask = Mutex(flushTask)
     }
 
-    /// Starts listening on `host:port` (port 0 picks a free one) and returns once bound.
+    /// Starts listening on `host:port` (port 0 picks a free one), accepting one API key, and
+    /// returns once bound.
     ///
     /// With `logFile`, one JSON line per request (`t`, `agent`, `status`) is appended to it,
     /// written in batches at least every 250 ms and on ``shutdown()``.
@@ -45,8 +47,23 @@ public final class BrevoStandIn: Sendable {
         faults: FaultPlan = .none,
         logFile: String? = nil
     ) async throws -> BrevoStandIn {
+        try await start(host: host, port: port, apiKeys: [apiKey], faults: faults, logFile: logFile)
+    }
+
+    /// Starts listening on `host:port` (port 0 picks a free one), accepting every key of
+    /// `apiKeys` (one per account it stands in for), and returns once bound.
+    ///
+    /// With `logFile`, one JSON line per request (`t`, `agent`, `status`) is appended to it,
+    /// written in batches at least every 250 ms and on ``shutdown()``.
+    public static func start(
+        host: String = "127.0.0.1",
+        port: Int = 0,
+        apiKeys: [String],
+        faults: FaultPlan = .none,
+        logFile: String? = nil
+    ) async throws -> BrevoStandIn {
         let log = try logFile.map { try RequestLog(path: $0) }
-        let engine = StandInEngine(apiKey: apiKey, plan: faults, log: log)
+        let engine = StandInEngine(apiKeys: Set(apiKeys), plan: faults, log: log)
         let connections = ConnectionRegistry()
         let group = MultiThreadedEventLoopGroup.singleton
         let channel: any Channel

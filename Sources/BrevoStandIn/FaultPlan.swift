@@ -2,7 +2,7 @@
 ///
 /// Rules apply in this order: connection fault, latency, outage span, API key, rate limit,
 /// body check, random failure, success. Spans are measured from the moment the plan is
-/// installed (``BrevoStandIn/start(host:port:apiKey:faults:logFile:)`` or
+/// installed (``BrevoStandIn/start(host:port:apiKeys:faults:logFile:)`` or
 /// ``BrevoStandIn/setFaults(_:)``).
 public struct FaultPlan: Sendable, Equatable {
     /// The status of a successful ping (Brevo documents 201; 200 and 204 are also seen).

@@ -2,7 +2,7 @@ import Foundation
 
 /// One request the stand-in received, as recorded for tests and benchmarks.
 ///
-/// The API key itself is never stored: only whether it was right.
+/// A key the stand-in does not accept is never stored: only that it was wrong.
 public struct RecordedRequest: Sendable, Equatable {
     /// Wall-clock arrival time.
     public var receivedAt: Date
@@ -22,8 +22,11 @@ public struct RecordedRequest: Sendable, Equatable {
     public var agentName: String?
     /// The body's `receivedFrom`, when present.
     public var receivedFrom: String?
-    /// Whether the `api-key` header held the right key.
+    /// Whether the `api-key` header held one of the keys the stand-in accepts.
     public var apiKeyValid: Bool
+    /// The `api-key` header, when it held one of the keys the stand-in accepts (so a test can
+    /// tell which account a request came from); `nil` for a missing or wrong key.
+    public var apiKey: String?
     /// The `content-type` header, when present.
     public var contentType: String?
     /// The `user-agent` header, when present.
@@ -43,6 +46,7 @@ public struct RecordedRequest: Sendable, Equatable {
         agentName: String? = nil,
         receivedFrom: String? = nil,
         apiKeyValid: Bool,
+        apiKey: String? = nil,
         contentType: String? = nil,
         userAgent: String? = nil,
         status: Int?
@@ -57,6 +61,7 @@ public struct RecordedRequest: Sendable, Equatable {
         self.agentName = agentName
         self.receivedFrom = receivedFrom
         self.apiKeyValid = apiKeyValid
+        self.apiKey = apiKey
         self.contentType = contentType
         self.userAgent = userAgent
         self.status = status

@@ -27,12 +27,12 @@ final class StandInEngine: Sendable {
     /// The path Brevo serves the ping on.
     static let pingPath = "/v3/conversations/agentOnlinePing"
 
-    private let apiKey: String
+    private let apiKeys: Set<String>
     private let log: RequestLog?
     let state: Mutex<State>
 
-    init(apiKey: String, plan: FaultPlan, log: RequestLog?) {
-        self.apiKey = apiKey
+    init(apiKeys: Set<String>, plan: FaultPlan, log: RequestLog?) {
+        self.apiKeys = apiKeys
         self.log = log
         state = Mutex(State(plan: plan, origin: Self.monotonicNow()))
     }
@@ -56,6 +56,7 @@ final class StandInEngine: Sendable {
     /// Decides the answer to `request` and records it.
     func reply(to request: IncomingRequest) -> StandInReply {
         let check = request.path == Self.pingPath ? PingBodyCheck(body: request.body) : nil
+        let acceptedKey = request.apiKey.flatMap { apiKeys.contains($0) ? $0 : nil }
         var record = RecordedRequest(
             receivedAt: request.receivedAt,
             monotonicNanoseconds: request.monotonicNanoseconds,
@@ -66,7 +67,8 @@ final class StandInEngine: Sendable {
             agentEmail: check?.agentEmail,
             agentName: check?.agentName,
             receivedFrom: check?.receivedFrom,
-            apiKeyValid: request.apiKey == apiKey,
+            apiKeyValid: acceptedKey != nil,
+            apiKey: acceptedKey,
             contentType: request.contentType,
             userAgent: request.userAgent,
             status: nil

@@ -22,8 +22,8 @@ struct StandInCommand: AsyncParsableCommand {
     @Option(help: "The port (0: any free port).")
     var port = 0
 
-    @Option(help: "A file holding the API key the stand-in accepts.")
-    var apiKeyFile: String
+    @Option(help: "A file holding an API key the stand-in accepts; repeat it for several accounts.")
+    var apiKeyFile: [String] = []
 
     @Option(help: "Append one JSON line per request to this file.")
     var log: String?
@@ -37,14 +37,14 @@ struct StandInCommand: AsyncParsableCommand {
     @Option(help: "Write the listening port to this file once ready.")
     var portFile: String?
 
+    func validate() throws {
+        guard !apiKeyFile.isEmpty else { throw ValidationError("Missing expected argument '--api-key-file <api-key-file>'") }
+    }
+
     func run() async throws {
-        guard let keyData = FileManager.default.contents(atPath: apiKeyFile) else {
-            Console.error("cannot read the API key file \(apiKeyFile)")
-            throw ExitCode.config
-        }
-        let apiKey = String(decoding: keyData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let apiKeys = try apiKeyFile.map(Self.readKey)
         let standIn = try await BrevoStandIn.start(
-            host: host, port: port, apiKey: apiKey,
+            host: host, port: port, apiKeys: apiKeys,
             faults: FaultPlan(failureRate: failureRate, failureStatus: failureStatus),
             logFile: log
         )
@@ -63,6 +63,15 @@ struct StandInCommand: AsyncParsableCommand {
         }
         for await _ in signals { break }
         try await standIn.shutdown()
+    }
+
+    /// The key in `path`, without surrounding whitespace.
+    private static func readKey(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Console.error("cannot read the API key file \(path)")
+            throw ExitCode.config
+        }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

@@ -9,11 +9,7 @@ import Testing
     private func withStandIn<T>(
         faults: FaultPlan = .none, logFile: String? = nil, _ body: (BrevoStandIn) async throws -> T
     ) async throws -> T {
-        let standIn = try await BrevoStandIn.start(apiKey: testKey, faults: faults, logFile: logFile)
-        let result: Result<T, any Error>
-        do { result = .success(try await body(standIn)) } catch { result = .failure(error) }
-        try await standIn.shutdown()
-        return try result.get()
+        try await withBareStandIn(faults: faults, logFile: logFile, body)
     }
 
     @Test func baseURLNamesTheEphemeralPort() async throws {
