@@ -25,19 +25,24 @@ extension BrevoClient {
     /// since at thousands of pings a second the thread hand-offs of tasks, task groups and
     /// `Task.sleep` deadlines cost more than the HTTP itself. One deadline, scheduled on the
     /// request's event loop, covers the connect, the head and a body however slowly it comes.
+    ///
+    /// The request goes out with the credentials of its `account`; a ping for an account the
+    /// client holds none for completes at once with a `.cancelled` transport error naming it.
     public func agentOnlinePing(_ request: PingRequest, completion: @escaping @Sendable (PingOutcome) -> Void) {
-        let credentials = currentCredentials
+        let credentials = credentials(for: request.account)
         let start = ContinuousClock.now
         let finish: @Sendable (Result<RawAnswer, any Error>) -> Void = { [self] result in
             let latency = ContinuousClock.now - start
             switch result {
             case .success(let answer):
-                completion(outcome(of: answer, apiKey: credentials.apiKey, latency: latency))
+                // An answer means the request went out, so with this account's key.
+                completion(outcome(of: answer, apiKey: credentials?.apiKey ?? "", latency: latency))
             case .failure(let error):
                 let (errorClass, message) = TransportErrorClassifier.classify(error)
                 completion(.transportError(errorClass, message: message, latency: latency))
             }
         }
+        guard let credentials else { return finish(.failure(UnknownAccount(name: request.account))) }
         guard let lease = clients.acquire() else { return finish(.failure(HTTPClientError.alreadyShutdown)) }
         var http: HTTPClient.Request
         switch credentials.template {

@@ -4,12 +4,14 @@ import NIOPosix
 import PresenceCore
 import Synchronization
 
-/// Brevo's `agentOnlinePing` over one shared, pooled `HTTPClient`.
+/// Brevo's `agentOnlinePing` for any number of accounts over one shared, pooled `HTTPClient`.
 ///
-/// ``recycleConnections()`` swaps in a fresh client (same configuration) for new requests;
-/// the old one is shut down once its in-flight requests have finished. Every failure becomes a typed ``PingOutcome``; nothing throws. The API key travels only
-/// in the `api-key` header: it is never part of a message, a description or a log.
-/// Call ``shutdown()`` before the last reference goes away.
+/// The client holds each account's base URL and key by name; a ping goes out with the
+/// credentials of its request's `account`. ``recycleConnections()`` swaps in a fresh client
+/// (same configuration) for new requests; the old one is shut down once its in-flight requests
+/// have finished. Every failure becomes a typed ``PingOutcome``; nothing throws. An API key
+/// travels only in the `api-key` header: it is never part of a message, a description or a
+/// log. Call ``shutdown()`` before the last reference goes away.
 public final class BrevoClient: Sendable {
     /// The most of an answer body read; the rest is dropped (the status still counts).
     public static let maximumBodyBytes = 64 * 1024
@@ -26,9 +28,10 @@ public final class BrevoClient: Sendable {
     /// The per-request deadline, also used as the connect and read timeouts.
     let timeout: Duration
     let userAgent: String
-    private let credentials: Mutex<BrevoCredentials>
+    /// Each account's credentials by name, replaced as a whole.
+    private let accounts: Mutex<[String: BrevoCredentials]>
 
-    /// Creates a client.
+    /// Creates a client for one account, named `default` (the one-account form).
     ///
     /// - Parameters:
     ///   - baseURL: the API base, e.g. `https://api.brevo.com/v3`.
@@ -36,9 +39,28 @@ public final class BrevoClient: Sendable {
     ///   - timeout: connect timeout, read timeout and overall deadline of one ping.
     ///   - eventLoopGroup: the group the HTTP client runs on; by default ``eventLoopGroup``.
     ///   - userAgent: the `User-Agent` header.
-    public init(
+    public convenience init(
         baseURL: String,
         apiKey: String,
+        timeout: Duration,
+        eventLoopGroup: any EventLoopGroup = BrevoClient.eventLoopGroup,
+        userAgent: String = ProductVersion.userAgent()
+    ) {
+        self.init(
+            accounts: [BrevoAccountCredentials(baseURL: baseURL, apiKey: apiKey)],
+            timeout: timeout, eventLoopGroup: eventLoopGroup, userAgent: userAgent
+        )
+    }
+
+    /// Creates a client for `accounts`, each ping going out with its account's credentials.
+    ///
+    /// - Parameters:
+    ///   - accounts: every account's name, base URL and key; a name given twice keeps its last.
+    ///   - timeout: connect timeout, read timeout and overall deadline of one ping.
+    ///   - eventLoopGroup: the group the HTTP client runs on; by default ``eventLoopGroup``.
+    ///   - userAgent: the `User-Agent` header of every account's pings.
+    public init(
+        accounts: [BrevoAccountCredentials],
         timeout: Duration,
         eventLoopGroup: any EventLoopGroup = BrevoClient.eventLoopGroup,
         userAgent: String = ProductVersion.userAgent()
@@ -58,17 +80,37 @@ public final class BrevoClient: Sendable {
         }
         self.timeout = timeout
         self.userAgent = userAgent
-        credentials = Mutex(BrevoCredentials(baseURL: baseURL, apiKey: apiKey, userAgent: userAgent))
+        self.accounts = Mutex(Self.prepare(accounts, userAgent: userAgent))
     }
 
-    /// Replaces the base URL and key; requests started from now on use them.
+    /// Replaces the whole set of accounts at once: pings started from now on use `accounts`,
+    /// and a ping for an account no longer among them fails (`.cancelled`, naming the
+    /// account). Pings in flight finish with the credentials they started with. A name given
+    /// twice keeps its last credentials.
+    public func updateCredentials(_ accounts: [BrevoAccountCredentials]) {
+        let prepared = Self.prepare(accounts, userAgent: userAgent)
+        self.accounts.withLock { $0 = prepared }
+    }
+
+    /// Replaces the base URL and key of the account named `default` (adding it when missing);
+    /// other accounts keep theirs. Pings started from now on use them.
     public func updateCredentials(baseURL: String, apiKey: String) {
-        let updated = BrevoCredentials(baseURL: baseURL, apiKey: apiKey, userAgent: userAgent)
-        credentials.withLock { $0 = updated }
+        let updated = BrevoCredentials(BrevoAccountCredentials(baseURL: baseURL, apiKey: apiKey), userAgent: userAgent)
+        accounts.withLock { $0[AccountSettings.defaultName] = updated }
     }
 
-    /// The credentials for the next request.
-    var currentCredentials: BrevoCredentials { credentials.withLock { $0 } }
+    /// The credentials of the next ping of `account`; `nil` when the client has none for it.
+    func credentials(for account: String) -> BrevoCredentials? {
+        accounts.withLock { $0[account] }
+    }
+
+    private static func prepare(_ accounts: [BrevoAccountCredentials], userAgent: String) -> [String: BrevoCredentials] {
+        var prepared: [String: BrevoCredentials] = [:]
+        for account in accounts {
+            prepared[account.name] = BrevoCredentials(account, userAgent: userAgent)
+        }
+        return prepared
+    }
 
     /// Drops the pooled connections: requests from now on go through a fresh HTTP client with
     /// the same configuration, while requests in flight finish on the old one, which is shut

@@ -1,25 +1,26 @@
 import AsyncHTTPClient
 
-/// Where the API is and the key to use: swapped as one value on reload.
-struct BrevoCredentials: Sendable {
-    var baseURL: String
-    var apiKey: String
+/// One account's credentials made ready for its pings: built once per credentials change, read
+/// once per ping. A class, so that reading it out of the client's lock is one reference rather
+/// than a copy of the whole request.
+final class BrevoCredentials: Sendable {
+    /// The key, to redact from whatever the answers echo.
+    let apiKey: String
     /// The ping request with its URL parsed and its headers set, only the body missing: made
     /// once here rather than for each of thousands of pings a second. A malformed base URL
     /// fails each ping with this error.
     let template: Result<HTTPClient.Request, any Error>
 
-    /// Credentials whose pings carry `userAgent`.
-    init(baseURL: String, apiKey: String, userAgent: String) {
-        self.baseURL = baseURL
-        self.apiKey = apiKey
+    /// The credentials of `account`, whose pings carry `userAgent`.
+    init(_ account: BrevoAccountCredentials, userAgent: String) {
+        apiKey = account.apiKey
         let headers: [(String, String)] = [
             ("Content-Type", "application/json"),
             ("Accept", "application/json"),
             ("User-Agent", userAgent),
-            ("api-key", apiKey),
+            ("api-key", account.apiKey),
         ]
-        let url = Self.pingURL(under: baseURL)
+        let url = Self.pingURL(under: account.baseURL)
         template = Result { try HTTPClient.Request(url: url, method: .POST, headers: .init(headers)) }
     }
 

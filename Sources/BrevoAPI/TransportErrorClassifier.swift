@@ -19,6 +19,8 @@ enum TransportErrorClassifier {
         switch error {
         case is PingDeadlineExceeded:
             return (.timeout, "no complete answer within the timeout")
+        case let error as UnknownAccount:
+            return (.cancelled, error.message)
         case is CancellationError:
             return (.cancelled, "request cancelled")
         case let error as HTTPClientError:

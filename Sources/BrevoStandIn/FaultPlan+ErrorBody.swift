@@ -7,5 +7,8 @@ extension FaultPlan {
         case html
         /// A `text/plain` body of this many bytes.
         case huge(bytes: Int)
+        /// Brevo's JSON whose message quotes the request's `api-key` back, as a careless proxy
+        /// might: for testing that a client redacts the key it sent.
+        case echoedKey
     }
 }

@@ -70,7 +70,7 @@ extension StandInEngine {
 
         var body: [UInt8] = []
         if !(200...299).contains(answered) {
-            let error = StandInErrorBody.make(status: answered, message: message, style: plan.errorBody)
+            let error = StandInErrorBody.make(status: answered, message: message, style: plan.errorBody, apiKey: request.apiKey)
             headers.append(("content-type", error.contentType))
             body = error.bytes
         }

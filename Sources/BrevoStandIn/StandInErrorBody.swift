@@ -2,13 +2,16 @@ import Foundation
 
 /// Error bodies in Brevo's `{"code", "message"}` shape, or in the plan's other shapes.
 enum StandInErrorBody {
-    /// The content type and bytes of an error answer.
-    static func make(status: Int, message: String?, style: FaultPlan.ErrorBody) -> (contentType: String, bytes: [UInt8]) {
+    /// The content type and bytes of an error answer; `apiKey` is the request's, for
+    /// ``FaultPlan/ErrorBody/echoedKey``.
+    static func make(
+        status: Int, message: String?, style: FaultPlan.ErrorBody, apiKey: String?
+    ) -> (contentType: String, bytes: [UInt8]) {
         switch style {
         case .json:
-            let (code, text) = codeAndMessage(status: status)
-            let json = "{\"code\":\"\(code)\",\"message\":\"\(escape(message ?? text))\"}"
-            return ("application/json", Array(json.utf8))
+            return json(status: status, message: message)
+        case .echoedKey:
+            return json(status: status, message: "Key not accepted: \(apiKey ?? "none")")
         case .html:
             let title = "\(status) \(reason(status))"
             let page = "<html>\r\n<head><title>\(title)</title></head>\r\n<body>\r\n<center><h1>\(title)</h1></center>\r\n"
@@ -21,6 +24,12 @@ enum StandInErrorBody {
             while bytes.count < count { bytes.append(line[bytes.count % line.count]) }
             return ("text/plain; charset=utf-8", bytes)
         }
+    }
+
+    private static func json(status: Int, message: String?) -> (contentType: String, bytes: [UInt8]) {
+        let (code, text) = codeAndMessage(status: status)
+        let json = "{\"code\":\"\(code)\",\"message\":\"\(escape(message ?? text))\"}"
+        return ("application/json", Array(json.utf8))
     }
 
     private static func codeAndMessage(status: Int) -> (String, String) {
