@@ -1,7 +1,7 @@
 /// The faults the stand-in injects, as one value that can be swapped at run time.
 ///
-/// Rules apply in this order: connection fault, latency, outage span, API key, rate limit,
-/// body check, random failure, success. Spans are measured from the moment the plan is
+/// Rules apply in this order: connection fault, latency, outage span, API key, the key's own
+/// fault, rate limit, body check, random failure, success. Spans are measured from the moment the plan is
 /// installed (``BrevoStandIn/start(host:port:apiKeys:faults:logFile:)`` or
 /// ``BrevoStandIn/setFaults(_:)``).
 public struct FaultPlan: Sendable, Equatable {
@@ -27,6 +27,8 @@ public struct FaultPlan: Sendable, Equatable {
     public var errorBody: ErrorBody
     /// Answer bodies sent a few bytes at a time.
     public var trickle: Trickle?
+    /// Faults of single API keys, by key: one account rate-limited or refused, the others not.
+    public var keyFaults: [String: KeyFault]
 
     /// Creates a plan; every fault is off by default.
     public init(
@@ -40,7 +42,8 @@ public struct FaultPlan: Sendable, Equatable {
         retryAfter: RetryAfter? = nil,
         outages: [Outage] = [],
         errorBody: ErrorBody = .json,
-        trickle: Trickle? = nil
+        trickle: Trickle? = nil,
+        keyFaults: [String: KeyFault] = [:]
     ) {
         self.successStatus = successStatus
         self.failureRate = failureRate
@@ -53,6 +56,7 @@ public struct FaultPlan: Sendable, Equatable {
         self.outages = outages
         self.errorBody = errorBody
         self.trickle = trickle
+        self.keyFaults = keyFaults
     }
 
     /// No faults: every valid ping gets 201.

@@ -20,6 +20,11 @@ struct FixedWindowCounter: Sendable {
         self.origin = originNanoseconds
     }
 
+    /// The counter of a plan's `rule`, its windows starting at `originNanoseconds`.
+    init(_ rule: FaultPlan.RateLimit, originNanoseconds: UInt64) {
+        self.init(limit: rule.limit, window: rule.window, originNanoseconds: originNanoseconds)
+    }
+
     /// Spends one request if the window has budget left; reports whether it was allowed.
     mutating func consume(at now: UInt64) -> (allowed: Bool, snapshot: Snapshot) {
         roll(to: now)

@@ -17,6 +17,7 @@ extension StandInEngine {
         // The delay `Retry-After` announces when the plan gives none.
         var naturalRetry: Duration?
         var window: FixedWindowCounter.Snapshot?
+        var rateHeaders = true
 
         if request.bodyTooLarge {
             status = 413
@@ -29,6 +30,11 @@ extension StandInEngine {
             naturalRetry = outage.until - elapsed
         } else if !keyValid {
             status = 401
+        } else if let verdict = keyVerdict(for: request.apiKey, elapsed: elapsed, now: now, state: &state) {
+            status = verdict.status
+            naturalRetry = verdict.naturalRetry
+            window = verdict.window
+            rateHeaders = verdict.rateHeaders
         } else if let result = state.counter?.consume(at: now) {
             window = result.snapshot
             if !result.allowed {
@@ -45,13 +51,13 @@ extension StandInEngine {
             status = plan.failureStatus
         }
         let answered = status ?? plan.successStatus
-        if window == nil { window = state.counter?.peek(at: now) }
+        if window == nil, rateHeaders { window = state.counter?.peek(at: now) }
 
         var headers: [(String, String)] = [
             ("sib-request-id", UUID().uuidString.lowercased()),
             ("date", IMFFixdate.format(secondsSinceEpoch: Int64(request.receivedAt.timeIntervalSince1970))),
         ]
-        if let window {
+        if let window, rateHeaders {
             headers.append(("x-sib-ratelimit-limit", String(window.limit)))
             headers.append(("x-sib-ratelimit-remaining", String(window.remaining)))
             headers.append(("x-sib-ratelimit-reset", String(Self.wholeSecondsRoundedUp(window.reset))))

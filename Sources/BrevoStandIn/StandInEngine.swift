@@ -12,14 +12,17 @@ final class StandInEngine: Sendable {
         var origin: UInt64
         var random: SplitMix64
         var counter: FixedWindowCounter?
+        /// The windows of keys with their own budget (``FaultPlan/KeyFault/budget(_:headers:)``).
+        var keyCounters: [String: FixedWindowCounter] = [:]
         var requests: [RecordedRequest] = []
 
         init(plan: FaultPlan, origin: UInt64) {
             self.plan = plan
             self.origin = origin
             random = SplitMix64(seed: plan.seed)
-            counter = plan.rateLimit.map {
-                FixedWindowCounter(limit: $0.limit, window: $0.window, originNanoseconds: origin)
+            counter = plan.rateLimit.map { FixedWindowCounter($0, originNanoseconds: origin) }
+            for case let (key, .budget(budget, _)) in plan.keyFaults {
+                keyCounters[key] = FixedWindowCounter(budget, originNanoseconds: origin)
             }
         }
     }
