@@ -1,6 +1,7 @@
 import ArgumentParser
 import BrevoStandIn
 import Foundation
+import PresenceCore
 import PresenceDaemon
 
 #if canImport(Glibc)
@@ -37,17 +38,46 @@ struct StandInCommand: AsyncParsableCommand {
     @Option(help: "Write the listening port to this file once ready.")
     var portFile: String?
 
+    @Option(help: ArgumentHelp(
+        "The key in this file (also accepted) gets STATUS, default 401, on every request; repeatable.",
+        valueName: "path[=status]"
+    ))
+    var refusedKey: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "The key in this file (also accepted) gets 429 for DURATION from the start; repeatable.",
+        valueName: "path=duration[,no-headers]"
+    ))
+    var rateLimitedKey: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "The key in this file (also accepted) has its own budget of N requests per WINDOW; repeatable.",
+        valueName: "path=n/window[,no-headers]"
+    ))
+    var keyBudget: [String] = []
+
+    @Option(help: ArgumentHelp("Put Retry-After on 429 and 5xx answers, as delta seconds or an HTTP date.", valueName: "seconds|http-date"))
+    var retryAfter: String?
+
     func validate() throws {
         guard !apiKeyFile.isEmpty else { throw ValidationError("Missing expected argument '--api-key-file <api-key-file>'") }
+        _ = try keyFaultArguments()
+        _ = try retryAfterRule()
     }
 
     func run() async throws {
-        let apiKeys = try apiKeyFile.map(Self.readKey)
-        let standIn = try await BrevoStandIn.start(
-            host: host, port: port, apiKeys: apiKeys,
-            faults: FaultPlan(failureRate: failureRate, failureStatus: failureStatus),
-            logFile: log
+        var apiKeys = try apiKeyFile.map(Self.readKey)
+        var keyFaults: [String: FaultPlan.KeyFault] = [:]
+        for argument in try keyFaultArguments() {
+            // A key with a fault is also a key the stand-in accepts.
+            let key = try Self.readKey(argument.keyFile)
+            apiKeys.append(key)
+            keyFaults[key] = argument.fault
+        }
+        let faults = FaultPlan(
+            failureRate: failureRate, failureStatus: failureStatus, retryAfter: try retryAfterRule(), keyFaults: keyFaults
         )
+        let standIn = try await BrevoStandIn.start(host: host, port: port, apiKeys: apiKeys, faults: faults, logFile: log)
         if let portFile { try String(standIn.port).write(toFile: portFile, atomically: true, encoding: .utf8) }
         Console.out("listening on \(standIn.baseURL)")
         let signals = AsyncStream<Int32> { continuation in
@@ -63,6 +93,33 @@ struct StandInCommand: AsyncParsableCommand {
         }
         for await _ in signals { break }
         try await standIn.shutdown()
+    }
+
+    /// The per-key fault options, read.
+    private func keyFaultArguments() throws -> [KeyFaultArgument] {
+        let options: [(name: String, kind: KeyFaultArgument.Kind, values: [String])] = [
+            ("--refused-key", .refused, refusedKey),
+            ("--rate-limited-key", .rateLimited, rateLimitedKey),
+            ("--key-budget", .budget, keyBudget),
+        ]
+        return try options.flatMap { option in
+            try option.values.map { value in
+                guard let argument = KeyFaultArgument(value, kind: option.kind, duration: DurationParser.parse) else {
+                    throw ValidationError("\(option.name): cannot read '\(value)'; see --help")
+                }
+                return argument
+            }
+        }
+    }
+
+    /// The `--retry-after` rule, when given.
+    private func retryAfterRule() throws -> FaultPlan.RetryAfter? {
+        switch retryAfter {
+        case nil: nil
+        case "seconds": FaultPlan.RetryAfter(form: .seconds)
+        case "http-date": FaultPlan.RetryAfter(form: .httpDate)
+        case let other?: throw ValidationError("--retry-after: expected seconds or http-date, not '\(other)'")
+        }
     }
 
     /// The key in `path`, without surrounding whitespace.
