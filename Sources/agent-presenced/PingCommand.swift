@@ -21,10 +21,13 @@ struct PingCommand: AsyncParsableCommand {
             Console.error("no agent '\(agent)' in the roster of \(loaded.path); give its id, email, label or key")
             throw ExitCode.usage
         }
-        let client = BrevoClient(baseURL: loaded.config.brevo.baseURL, apiKey: loaded.apiKey.secret, timeout: loaded.config.ping.timeout)
-        let outcome = await client.agentOnlinePing(PingRequest(identity: spec.identity, receivedFrom: loaded.config.brevo.receivedFrom))
+        let account = loaded.config.account(named: spec.accountName) ?? loaded.config.accounts[0]
+        let client = BrevoClient(accounts: loaded.brevoCredentials, timeout: loaded.config.ping.timeout)
+        let request = PingRequest(identity: spec.identity, receivedFrom: account.brevo.receivedFrom, account: account.name)
+        let outcome = await client.agentOnlinePing(request)
         await client.shutdown()
-        var line = "\(spec.displayName): \(outcome.isSuccess ? "online" : "failed"), \(outcome.summary), \(outcome.latency.milliseconds) ms"
+        let name = loaded.config.namesAccounts ? "\(spec.displayName) (account \(account.name))" : spec.displayName
+        var line = "\(name): \(outcome.isSuccess ? "online" : "failed"), \(outcome.summary), \(outcome.latency.milliseconds) ms"
         if let requestID = outcome.requestID { line += ", sib-request-id \(requestID)" }
         if !spec.enabled { line += " (note: this agent is disabled in the config)" }
         Console.out(line)

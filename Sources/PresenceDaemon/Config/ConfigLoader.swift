@@ -53,6 +53,7 @@ public struct ConfigLoader: Sendable {
             issues += error.issues
         }
         issues += budgetIssues(config, file: path, text: text)
+        warnings += ConfigParser.warnings(for: config)
 
         let keys = loadKeys(of: main, configFile: path, text: text, environment: environment, reading: readingAPIKey)
         issues += keys.issues

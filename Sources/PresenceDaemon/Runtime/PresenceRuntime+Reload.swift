@@ -51,15 +51,18 @@ extension PresenceRuntime {
             prepareStatusFolder()
         }
         let change = scheduler.apply(newConfig.config)
-        client.updateCredentials(baseURL: newConfig.config.brevo.baseURL, apiKey: newConfig.apiKey.secret)
+        client.updateCredentials(newConfig.brevoCredentials)
         loaded = newConfig
         forgetRoster()
         generation += 1
         loadedAt = Date()
         lastReloadError = nil
         for warning in newConfig.warnings { logger.warning("\(warning)") }
+        var accounts = ""
+        if !change.addedAccounts.isEmpty { accounts += "; accounts added: " + change.addedAccounts.joined(separator: ", ") }
+        if !change.removedAccounts.isEmpty { accounts += "; accounts removed: " + change.removedAccounts.joined(separator: ", ") }
         logger.notice(
-            "reload applied: generation \(generation), \(change.added.count) added, \(change.removed.count) removed, \(change.disabled.count) disabled, \(change.reenabled.count) re-enabled, \(change.kept) kept",
+            "reload applied: generation \(generation), \(change.added.count) added, \(change.removed.count) removed, \(change.disabled.count) disabled, \(change.reenabled.count) re-enabled, \(change.kept) kept\(accounts)",
             metadata: ["event": .string(PresenceEvent.reloadApplied.rawValue), "config_generation": .stringConvertible(generation)]
         )
         return movedFrom

@@ -56,7 +56,7 @@ public final class PresenceRuntime: @unchecked Sendable {
         self.logger = logger
         self.notifier = notifier
         self.timers = HeapDispatchTimers()
-        self.client = BrevoClient(baseURL: loaded.config.brevo.baseURL, apiKey: loaded.apiKey.secret, timeout: loaded.config.ping.timeout)
+        self.client = BrevoClient(accounts: loaded.brevoCredentials, timeout: loaded.config.ping.timeout)
         self.writer = StatusFileWriter(path: loaded.statusFilePath)
         self.scheduler = PresenceScheduler(
             config: loaded.config,
