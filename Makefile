@@ -46,7 +46,7 @@ install: release
 	sed 's|/usr/local/|$(PREFIX)/|g' systemd/agent-presenced.service > $(UNITDIR)/agent-presenced.service
 	chmod 0644 $(UNITDIR)/agent-presenced.service
 	[ -e $(CONFDIR)/config.yaml ] || install -m 0644 config/config.example.yaml $(CONFDIR)/config.yaml
-	install -m 0644 config/config.example.yaml README.md $(DOCDIR)/
+	install -m 0644 config/config.example.yaml config/accounts.example.yaml README.md $(DOCDIR)/
 	.build/release/agent-presenced --generate-completion-script bash > $(BASHCOMPDIR)/agent-presenced
 	.build/release/agent-presenced --generate-completion-script zsh > $(ZSHCOMPDIR)/_agent-presenced
 	.build/release/agent-presenced --generate-completion-script fish > $(FISHCOMPDIR)/agent-presenced.fish

@@ -8,7 +8,8 @@ struct ConfigLoaderAccountsTests {
         accounts:
           support-eu:
             api_key_file: key
-          support-us: {}
+          support-us:
+            api_key_file: key-us
         agents_dir: agents.d
         agents:
           - id: a1
@@ -20,6 +21,7 @@ struct ConfigLoaderAccountsTests {
     func resolved() throws {
         let folder = try ConfigTestFolder()
         try folder.write("key", "xkeysib-abc123\n")
+        try folder.write("key-us", "xkeysib-def456\n")
         try folder.write("agents.d/10-team.yaml", "agents:\n  - id: a1\n    account: support-us\n")
         let path = try folder.write("config.yaml", Self.main)
         let loaded = try ConfigLoader.load(path: path, environment: [:])
@@ -30,6 +32,7 @@ struct ConfigLoaderAccountsTests {
     func unknownAccount() throws {
         let folder = try ConfigTestFolder()
         try folder.write("key", "xkeysib-abc123\n")
+        try folder.write("key-us", "xkeysib-def456\n")
         let dropIn = try folder.write("agents.d/10-team.yaml",
                                       "agents:\n  - id: b1\n    account: support-eu\n  - id: b2\n    account: suport-us\n")
         let path = try folder.write("config.yaml", Self.main)

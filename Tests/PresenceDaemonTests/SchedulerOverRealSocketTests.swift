@@ -2,6 +2,9 @@ import BrevoAPI
 import BrevoStandIn
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import PresenceCore
 import Testing
 @testable import PresenceDaemon
@@ -19,20 +22,26 @@ import Testing
         let scheduler = PresenceScheduler(config: config, clock: DispatchClock(), timers: timers, transport: BrevoPingTransport(client: client))
         timers.queue.sync { scheduler.start() }
         // Wait (bounded) for the first attempt to be cut, then let the stand-in answer again.
-        let deadline = ContinuousClock.now + .seconds(20)
-        while standIn.requests.isEmpty, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        // The waits block this thread rather than sleep in a task: while the binary tests run,
+        // their blocking waits can hold every thread of the cooperative pool for many seconds.
+        let deadline = ContinuousClock.now + .seconds(60)
+        while standIn.requests.isEmpty, ContinuousClock.now < deadline { usleep(5_000) }
         standIn.setFaults(.none)
         var record: AgentRecord?
         while ContinuousClock.now < deadline {
             record = timers.queue.sync { scheduler.record(for: AgentKey("id:reset-me")) }
             if record?.state == .online { break }
-            try await Task.sleep(for: .milliseconds(20))
+            usleep(20_000)
         }
         timers.queue.sync { scheduler.stop() }
         await client.shutdown()
         try await standIn.shutdown()
         #expect(record?.state == .online, "the reset was not retried: \(String(describing: record))")
-        #expect(record?.pingsFailed == 1 && record?.pingsOK == 1)
-        #expect(standIn.requests.count == 2, "one cut attempt and one retry, well before the 30 s tick")
+        #expect((record?.pingsFailed ?? 0) >= 1 && record?.pingsOK == 1)
+        // Normally one cut attempt and one retry; a loaded machine may clear the fault after a
+        // second cut. Either way the retries came before the 30 s tick.
+        let times = standIn.requests.map(\.monotonicNanoseconds)
+        let span = Double((times.max() ?? 0) - (times.min() ?? 0)) / 1e9
+        #expect(times.count >= 2 && span < 30, "\(times.count) requests over \(span) s")
     }
 }

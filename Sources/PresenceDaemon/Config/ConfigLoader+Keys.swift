@@ -1,3 +1,4 @@
+import Foundation
 import PresenceCore
 
 extension ConfigLoader {
@@ -27,9 +28,14 @@ extension ConfigLoader {
                 result.keys[account.name] = APIKey(secret: "")
                 continue
             }
+            let line = { ConfigParser.line(of: named.map { "accounts.\($0)" } ?? "brevo", in: text) }
             guard let path = source.path else {
-                let line = ConfigParser.line(of: named.map { "accounts.\($0)" } ?? "brevo", in: text)
-                result.issues.append(APIKeyLoader.missingKeyIssue(configFile: configFile, line: line, account: named, keyPath: keyPath))
+                result.issues.append(APIKeyLoader.missingKeyIssue(configFile: configFile, line: line(), account: named, keyPath: keyPath))
+                continue
+            }
+            if let named, case .credential = source, !FileManager.default.fileExists(atPath: path) {
+                // The folder holds the other accounts' keys: say which file is missing from it.
+                result.issues.append(APIKeyLoader.missingKeyIssue(configFile: configFile, line: line(), account: named, keyPath: keyPath))
                 continue
             }
             do {

@@ -17,10 +17,11 @@ final class DaemonUnderTest: @unchecked Sendable {
     private(set) var process: Process?
     private var stderrPipe: Pipe?
 
-    /// Prepares a folder with the key file and a config holding `agents` (YAML list items).
-    init(agents: String, interval: String = "2s", extra: String = "") async throws {
+    /// Prepares a folder with the key file and a config holding `agents` (YAML list items);
+    /// the stand-in also accepts `otherKeys` (more accounts) and applies `faults`.
+    init(agents: String, interval: String = "2s", extra: String = "", otherKeys: [String] = [], faults: FaultPlan = .none) async throws {
         folder = try TemporaryFolder()
-        standIn = try await BrevoStandIn.start(apiKey: apiKey)
+        standIn = try await BrevoStandIn.start(apiKeys: [apiKey] + otherKeys, faults: faults)
         notify = try NotifySocket()
         statusPath = folder.path + "/run/status.json"
         runtimePath = folder.path + "/runtime"
@@ -46,6 +47,11 @@ final class DaemonUnderTest: @unchecked Sendable {
             agents:
             \(agents)
             """, mode: 0o644)
+    }
+
+    /// Replaces the config with `text` (a config of the `accounts:` form, say).
+    func writeConfig(text: String) throws {
+        try folder.write("config.yaml", text, mode: 0o644)
     }
 
     /// Starts `agent-presenced run` and waits for `READY=1`; returns that datagram.
