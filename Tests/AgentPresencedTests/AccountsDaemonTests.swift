@@ -23,18 +23,6 @@ import Glibc
         Array(gapsInSeconds(daemon.pingTimes(agent)).dropFirst())
     }
 
-    /// Runs `body` with a daemon whose stand-in accepts `otherKeys` too; always tears it down.
-    static func withAccountsDaemon(otherKeys: [String], _ body: (DaemonUnderTest) async throws -> Void) async throws {
-        let daemon = try await DaemonUnderTest(agents: "", otherKeys: otherKeys)
-        do {
-            try await body(daemon)
-        } catch {
-            await daemon.tearDown()
-            throw error
-        }
-        await daemon.tearDown()
-    }
-
     /// The config of `accounts` (name and key file) with agents `<account>-1` and `<account>-2`.
     static func config(_ daemon: DaemonUnderTest, accounts: [(name: String, keyFile: String)]) -> String {
         var text = "accounts:\n"
@@ -58,7 +46,7 @@ import Glibc
     }
 
     @Test func aRateLimitOnOneKeyLeavesTheOtherAccountsCadenceAlone() async throws {
-        try await Self.withAccountsDaemon(otherKeys: [Self.betaKey]) { daemon in
+        try await withDaemon(agents: "", otherKeys: [Self.betaKey]) { daemon in
             // acme uses the daemon's usual key, which the stand-in now rate-limits for 20 s.
             var limited = FaultPlan.none
             limited.keyFaults[daemon.apiKey] = .rateLimited(for: .seconds(20))
@@ -103,7 +91,7 @@ import Glibc
     }
 
     @Test func aReloadAddsRemovesAndReKeysAccountsKeepingTheUnchangedCadence() async throws {
-        try await Self.withAccountsDaemon(otherKeys: [Self.betaKey, Self.betaNewKey, Self.gammaKey]) { daemon in
+        try await withDaemon(agents: "", otherKeys: [Self.betaKey, Self.betaNewKey, Self.gammaKey]) { daemon in
             let acmeKeyFile = daemon.folder.path + "/brevo-api-key"
             let betaKeyFile = try daemon.folder.write("beta-key", Self.betaKey + "\n")
             let gammaKeyFile = try daemon.folder.write("gamma-key", Self.gammaKey + "\n")
@@ -137,7 +125,7 @@ import Glibc
     }
 
     @Test func aMissingKeyOfOneAccountRefusesTheReloadAndKeepsTheOldConfig() async throws {
-        try await Self.withAccountsDaemon(otherKeys: [Self.betaKey]) { daemon in
+        try await withDaemon(agents: "", otherKeys: [Self.betaKey]) { daemon in
             let acmeKeyFile = daemon.folder.path + "/brevo-api-key"
             let betaKeyFile = try daemon.folder.write("beta-key", Self.betaKey + "\n")
             try daemon.writeConfig(text: Self.config(daemon, accounts: [("acme", acmeKeyFile), ("beta", betaKeyFile)]))

@@ -18,10 +18,10 @@ final class DaemonUnderTest: @unchecked Sendable {
     private var stderrPipe: Pipe?
 
     /// Prepares a folder with the key file and a config holding `agents` (YAML list items);
-    /// the stand-in also accepts `otherKeys` (more accounts) and applies `faults`.
-    init(agents: String, interval: String = "2s", extra: String = "", otherKeys: [String] = [], faults: FaultPlan = .none) async throws {
+    /// the stand-in also accepts `otherKeys` (the keys of more accounts).
+    init(agents: String, interval: String = "2s", extra: String = "", otherKeys: [String] = []) async throws {
         folder = try TemporaryFolder()
-        standIn = try await BrevoStandIn.start(apiKeys: [apiKey] + otherKeys, faults: faults)
+        standIn = try await BrevoStandIn.start(apiKeys: [apiKey] + otherKeys)
         notify = try NotifySocket()
         statusPath = folder.path + "/run/status.json"
         runtimePath = folder.path + "/runtime"

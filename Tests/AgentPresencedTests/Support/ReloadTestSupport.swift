@@ -7,9 +7,9 @@ import Glibc
 /// Runs `body` with a daemon prepared by `DaemonUnderTest`, and always tears it down (kills the
 /// daemon if it still runs, stops the stand-in), also when `body` throws.
 func withDaemon(
-    agents: String, extra: String = "", _ body: (DaemonUnderTest) async throws -> Void
+    agents: String, extra: String = "", otherKeys: [String] = [], _ body: (DaemonUnderTest) async throws -> Void
 ) async throws {
-    let daemon = try await DaemonUnderTest(agents: agents, extra: extra)
+    let daemon = try await DaemonUnderTest(agents: agents, extra: extra, otherKeys: otherKeys)
     do {
         try await body(daemon)
     } catch {
