@@ -39,6 +39,15 @@ public struct AgentTable: Sendable {
     /// The keys, in roster order.
     public var keys: [AgentKey] { records.map(\.spec.key) }
 
+    /// The keys of one account's agents (every agent's when `account` is `nil`), in roster order.
+    ///
+    /// Collected before the caller changes records: iterating ``records`` while assigning to the
+    /// table would copy all of them (27 MB at 100,000 agents) on the first assignment.
+    public func keys(ofAccount account: Int?) -> [AgentKey] {
+        guard let account else { return keys }
+        return records.compactMap { $0.accountIndex == account ? $0.spec.key : nil }
+    }
+
     /// How many agents are in each state.
     public var summary: RosterSummary {
         RosterSummary(counts: Dictionary(uniqueKeysWithValues: AgentState.allCases.map { ($0, stateCounts[$0.ordinal]) }))

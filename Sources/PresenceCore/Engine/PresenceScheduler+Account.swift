@@ -15,9 +15,9 @@ extension PresenceScheduler {
         observer.accountChanged(accounts[index], change: change)
         switch change {
         case .paused(let pause, _):
-            for candidate in records.records where candidate.accountIndex == index {
-                retryTimers.removeValue(forKey: candidate.spec.key)?.cancel()
-                holdForAccount(candidate.spec.key)
+            for key in records.keys(ofAccount: index) {
+                retryTimers.removeValue(forKey: key)?.cancel()
+                holdForAccount(key)
             }
             accounts[index].resumeTimer?.cancel()
             accounts[index].resumeTimer = nil

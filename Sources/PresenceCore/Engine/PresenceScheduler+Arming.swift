@@ -49,9 +49,8 @@ extension PresenceScheduler {
     func changeCadence(ofAccount index: Int, interval: Duration, jitter: Duration, now: MonotonicTime, except fresh: Set<AgentKey>) {
         let schedule = PingSchedule(origin: origin, interval: interval, jitter: jitter)
         accounts[index].schedule = schedule
-        for candidate in records.records where candidate.accountIndex == index {
-            let key = candidate.spec.key
-            var record = candidate
+        for key in records.keys(ofAccount: index) {
+            guard var record = records[key] else { continue }
             record.phase = schedule.phase(of: key)
             records[key] = record
             guard !fresh.contains(key), record.spec.enabled, armed[key] != nil else { continue }

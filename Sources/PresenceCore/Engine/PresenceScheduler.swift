@@ -166,6 +166,6 @@ public final class PresenceScheduler: @unchecked Sendable {
     }
 
     func enabledKeys(ofAccount account: Int? = nil) -> [AgentKey] {
-        records.records.filter { $0.spec.enabled && (account == nil || $0.accountIndex == account) }.map(\.spec.key)
+        records.records.compactMap { $0.spec.enabled && (account == nil || $0.accountIndex == account) ? $0.spec.key : nil }
     }
 }
