@@ -48,4 +48,30 @@ import Testing
         #expect(standIn.requests.isEmpty)
         _ = folder
     }
+
+    @Test func inTheAccountsFormAPingUsesItsAgentsAccountKey() async throws {
+        let folder = try TemporaryFolder()
+        let standIn = try await BrevoStandIn.start(apiKeys: ["eu-key", "us-key"])
+        try folder.write("eu", "eu-key\n")
+        try folder.write("us", "us-key\n")
+        let config = try folder.write("config.yaml", """
+            accounts:
+              eu:
+                base_url: \(standIn.baseURL)
+                api_key_file: \(folder.path)/eu
+              us:
+                base_url: \(standIn.baseURL)
+                api_key_file: \(folder.path)/us
+            agents:
+              - id: same-id
+                account: eu
+              - id: same-id
+                account: us
+            """, mode: 0o644)
+        let result = try DaemonBinary.run(["ping", "us/id:same-id", "--config", config])
+        try await standIn.shutdown()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("(account us): online"), "\(result.stdout)")
+        #expect(standIn.requests.map(\.apiKey) == ["us-key"])
+    }
 }
