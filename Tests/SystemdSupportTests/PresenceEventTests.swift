@@ -23,6 +23,7 @@ import Testing
             "reload_refused": "263ad896e1234cf2aa0415d4b7bfa4e5",
             "agent_rejected": "577b3d86621f40bcb90ee2527633b73f",
             "account_paused": "78690a9cd55b470eb2cc630ec8866b08",
+            "account_resumed": "aeae6914f0fe4a76bd79887dce62b187",
             "daemon_started": "712068bdaff44b1d873ed9c8f26985ef",
             "daemon_stopping": "a634dfa8170641b59bd7df9cb8ca4f95",
         ])

@@ -64,7 +64,7 @@ public struct PresenceLogObserver: PresenceObserver {
                 logger.error("account \(name): \(account.gate.pauseReason ?? "Brevo refused the API key"); its agents are paused, one probe ping every few minutes until the key works (\(outcome.summary))", metadata: metadata)
             }
         case .resumed:
-            metadata["event"] = .string(PresenceEvent.agentOnline.rawValue)
+            metadata["event"] = .string(PresenceEvent.accountResumed.rawValue)
             logger.notice("account \(name) works again: its agents resume, spread out", metadata: metadata)
         }
     }

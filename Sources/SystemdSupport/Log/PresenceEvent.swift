@@ -23,6 +23,8 @@ public enum PresenceEvent: String, Sendable, CaseIterable {
     case agentRejected = "agent_rejected"
     /// All agents are paused for the account (rate limit or a rejected API key).
     case accountPaused = "account_paused"
+    /// An account's pause ended (its rate limit expired, or its key works again).
+    case accountResumed = "account_resumed"
     /// The daemon finished starting and told systemd READY=1.
     case daemonStarted = "daemon_started"
     /// The daemon is shutting down (STOPPING=1).
@@ -42,6 +44,7 @@ public enum PresenceEvent: String, Sendable, CaseIterable {
         case .reloadRefused: "263ad896e1234cf2aa0415d4b7bfa4e5"
         case .agentRejected: "577b3d86621f40bcb90ee2527633b73f"
         case .accountPaused: "78690a9cd55b470eb2cc630ec8866b08"
+        case .accountResumed: "aeae6914f0fe4a76bd79887dce62b187"
         case .daemonStarted: "712068bdaff44b1d873ed9c8f26985ef"
         case .daemonStopping: "a634dfa8170641b59bd7df9cb8ca4f95"
         }
