@@ -7,7 +7,8 @@
 # shortens WatchdogSec=/RestartSec= and copies the status file as it was at exit (ExecStopPost=+,
 # before systemd removes /run/agent-presenced), a config with three
 # agents pinging a Brevo stand-in on 127.0.0.1 every 2 s, and /etc/agent-presenced/brevo-api-key
-# (0600, root: only LoadCredential= can hand it to the DynamicUser= service).
+# (0600, root: only LoadCredential= can hand it to the DynamicUser= service). A last phase turns
+# that file into a folder of two account keys and runs an accounts: config (DESIGN.md section 4).
 # Prints PASS/FAIL per assertion and "N passed, M failed"; exits non-zero on any failure.
 # Leaves the host as it found it: no mounts (all are in the private mount namespace), no
 # processes (killing PID 1 ends the namespace), no cgroup folder, no temporary files.
@@ -105,6 +106,13 @@ chmod 0755 "$work/bin.upper/agent-presenced"
 printf '%s\n' "$api_key" > "$work/etc.upper/agent-presenced/brevo-api-key"
 chmod 0600 "$work/etc.upper/agent-presenced/brevo-api-key"
 cp "$work/etc.upper/agent-presenced/brevo-api-key" "$work/etc.upper/brevo-standin/api-key"
+# The two account keys of the accounts phase. The stand-in's copies go in now; the daemon's copies
+# replace its key file only in that phase, since the phases before need the single file.
+eu_key="e2e-eu-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+us_key="e2e-us-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+printf '%s\n' "$eu_key" > "$work/etc.upper/brevo-standin/eu"
+printf '%s\n' "$us_key" > "$work/etc.upper/brevo-standin/us"
+chmod 0600 "$work/etc.upper/brevo-standin/eu" "$work/etc.upper/brevo-standin/us"
 
 # Before boot the config goes into the overlay's upper folder; once /etc is mounted, only through
 # the namespace's view of it (overlayfs does not promise to show changes made behind its back).
@@ -181,6 +189,20 @@ RuntimeDirectory=brevo-standin
 RuntimeDirectoryPreserve=yes
 EOF
 
+# The accounts phase's stand-in: it accepts the eu and us keys (any other gets 401) and answers
+# the us key 429 for its first $us_hold, with x-sib-ratelimit-* headers, then serves it normally.
+# Its own log, so that the first stand-in's log stays whole for the secrets checks.
+us_hold=15s
+cat > "$work/units/brevo-standin-accounts.service" <<EOF
+[Unit]
+Description=Brevo stand-in for the agent-presenced e2e test, accounts eu and us
+
+[Service]
+ExecStart=$installed_binary standin --host 127.0.0.1 --port 8080 --api-key-file /etc/brevo-standin/eu --rate-limited-key /etc/brevo-standin/us=$us_hold --log /run/brevo-standin/accounts-requests.log --port-file /run/brevo-standin/accounts-port
+RuntimeDirectory=brevo-standin
+RuntimeDirectoryPreserve=yes
+EOF
+
 # ---------------------------------------------------------------------------------------------
 # Boot.
 echo "== booting systemd as PID 1 of fresh namespaces (work folder $work)"
@@ -211,8 +233,8 @@ check "the Brevo stand-in starts on 127.0.0.1:8080 inside the namespace" ns syst
 wait_for 10 test -s "$(nsfile /run/brevo-standin/port)" || fail "the stand-in wrote its port file"
 requests_log=$(nsfile /run/brevo-standin/requests.log)
 
-# "t agent status" per logged request.
-requests() { sed -nE 's/.*"t":([0-9.]+),"agent":"?([^",]*)"?,"status":([0-9a-z]+).*/\1 \2 \3/p' "$requests_log" 2>/dev/null; }
+# "t agent status" per logged request (of the stand-in's log, or of the log file given).
+requests() { sed -nE 's/.*"t":([0-9.]+),"agent":"?([^",]*)"?,"status":([0-9a-z]+).*/\1 \2 \3/p' "${1:-$requests_log}" 2>/dev/null; }
 # pings AGENT [SINCE]: the requests for AGENT logged after SINCE (seconds since the epoch).
 pings() { requests | awk -v a="$1" -v s="${2:-0}" '$2 == a && $1 > s' | wc -l; }
 each_agent_pinged_since() { local a; for a in e2e-alpha e2e-bravo e2e-charlie; do [ "$(pings $a "$1")" -ge "${2:-1}" ] || return 1; done; }
@@ -385,6 +407,123 @@ t_stopped=$(now); sleep 2.5
 check "no pings after stop ($(pings e2e-alpha "$t_stopped"))" [ "$(pings e2e-alpha "$t_stopped")" -eq 0 ]
 
 # ---------------------------------------------------------------------------------------------
+echo "== accounts: two keys from one credentials folder"
+# In the accounts: form an account without api_key_file reads the systemd credential
+# brevo-api-key_<account>: the name systemd gives each file of a folder loaded by the shipped
+# unit's one LoadCredential=brevo-api-key:/etc/agent-presenced/brevo-api-key line (systemd.exec(5):
+# the ID "suffixed with _$FILENAME"). So an operator turns that path into a folder of files named
+# after the accounts and keeps the unit as shipped; this phase does exactly that. The stand-in
+# rate-limits the us key at first, which shows the accounts' isolation under systemd as well.
+ns systemctl stop agent-presenced   # stopped above already; the keys change only while it is down
+key_dir=$(nsfile /etc/agent-presenced/brevo-api-key)
+rm -f "$key_dir"
+mkdir -m 0700 "$key_dir"
+(umask 077; printf '%s\n' "$eu_key" > "$key_dir/eu"; printf '%s\n' "$us_key" > "$key_dir/us")
+chmod 0600 "$key_dir/eu" "$key_dir/us"
+note "/etc/agent-presenced/brevo-api-key is now a folder ($(ns stat -c '%a %U' /etc/agent-presenced/brevo-api-key)) of: $(ns stat -c '%n %a %U' /etc/agent-presenced/brevo-api-key/eu /etc/agent-presenced/brevo-api-key/us | sed 's|^.*/||' | paste -sd, - | sed 's/,/, /')"
+cat > "$config_file" <<'EOF'
+# agent-presenced e2e test config, accounts form (no api_key_file: each account's key comes from
+# the credential brevo-api-key_<account>, a file of the LoadCredential= folder)
+accounts:
+  eu:
+    base_url: http://127.0.0.1:8080/v3
+  us:
+    base_url: http://127.0.0.1:8080/v3
+ping:
+  interval: 2s
+  jitter: 200ms
+  timeout: 1s
+  presence_window: 6s
+agents:
+  - id: eu-agent-1
+    account: eu
+  - id: us-agent-1
+    account: us
+EOF
+chmod 0644 "$config_file"
+
+ns systemctl stop brevo-standin
+check "the accounts stand-in (keys eu and us; us answered 429 for its first $us_hold) starts on 127.0.0.1:8080" \
+  ns systemctl start brevo-standin-accounts
+wait_for 10 test -s "$(nsfile /run/brevo-standin/accounts-port)" || fail "the accounts stand-in wrote its port file"
+accounts_log=$(nsfile /run/brevo-standin/accounts-requests.log)
+# answers AGENT STATUS: how many requests for AGENT the accounts stand-in answered with STATUS.
+answers() { requests "$accounts_log" | awk -v a="$1" -v s="$2" '$2 == a && $3 == s' | wc -l; }
+# first_answer AGENT STATUS: when the accounts stand-in first answered AGENT with STATUS.
+first_answer() { requests "$accounts_log" | awk -v a="$1" -v s="$2" '$2 == a && $3 == s { print $1; exit }'; }
+
+if ns systemctl start agent-presenced; then
+  state=$(prop agent-presenced ActiveState)/$(prop agent-presenced SubState)
+  status_text=$(prop agent-presenced StatusText)
+  check "with the accounts: config, systemctl start agent-presenced returns after READY=1 ($state, STATUS=\"$status_text\")" \
+    [ "$state" = active/running -a -n "$status_text" ]
+else
+  fail "with the accounts: config, systemctl start agent-presenced succeeds"
+  ns systemctl status agent-presenced --no-pager -n 30
+fi
+main_pid=$(prop agent-presenced MainPID)
+in_service() { ns nsenter --target "$main_pid" --mount "$@" 2>/dev/null; }
+credentials=$(in_service ls /run/credentials/agent-presenced.service | xargs)
+check "the folder became one credential per file in the service's \$CREDENTIALS_DIRECTORY ($credentials), each with its file's key" \
+  [ "$credentials" = "brevo-api-key_eu brevo-api-key_us" \
+    -a "$(in_service cat /run/credentials/agent-presenced.service/brevo-api-key_eu)" = "$eu_key" \
+    -a "$(in_service cat /run/credentials/agent-presenced.service/brevo-api-key_us)" = "$us_key" ]
+
+# The status file, compact JSON: its accounts object ends where the agents array begins.
+status_json() { cat "$(nsfile /run/agent-presenced/status.json)" 2>/dev/null; }
+account_names() { status_json | sed -nE 's/.*"accounts":\{(.*)\},"agents":\[.*/\1/p' | grep -oE '"[a-z0-9_-]+":\{"state"' | cut -d'"' -f2 | xargs; }
+account_state() { status_json | sed -nE 's/.*"accounts":\{(.*)\},"agents":\[.*/\1/p' | grep -oE "\"$1\":\\{\"state\":\"[a-z_]+\"" | cut -d'"' -f6; }
+agent_state() { status_json | grep -oE "\\{\"key\":\"$1\",[^}]*" | sed -nE 's/.*"state":"([a-z_]+)".*/\1/p'; }
+us_held() {
+  [ "$(account_state us)" = rate_limited ] && [ "$(agent_state us/id:us-agent-1)" = paused ] \
+    && [ "$(account_state eu)" = active ] && [ "$(agent_state eu/id:eu-agent-1)" = online ]
+}
+describe_status() { echo "accounts: $(account_names); eu $(account_state eu), us $(account_state us); eu/id:eu-agent-1 $(agent_state eu/id:eu-agent-1), us/id:us-agent-1 $(agent_state us/id:us-agent-1)"; }
+# us-agent-1 shows paused from its 429 until its presence window (6 s) runs out without a success,
+# lapsed after that: the status file (written at most once a second) is polled well inside that.
+if wait_for 12 us_held && [ "$(account_names)" = "eu us" ]; then
+  pass "status file while us is rate-limited: $(describe_status)"
+else
+  fail "status file while us is rate-limited: accounts eu and us, eu active, us rate_limited, eu-agent-1 online, us-agent-1 paused ($(describe_status))"
+fi
+
+# The us key's spell ends $us_hold after the stand-in started; its agent then gets 201s too.
+us_served() { [ "$(answers us-agent-1 201)" -ge 1 ]; }
+wait_for 25 us_served
+t_us_429=$(first_answer us-agent-1 429); t_us_201=$(first_answer us-agent-1 201)
+answered=$(requests "$accounts_log" | awk '{print $2 "=" $3}' | sort | uniq -c | awk '{print $2 " x" $1}' | xargs)
+# The stand-in answers 401 to any key but eu's and us's, and 429 only to us's during its spell:
+# eu-agent-1's 201s and us-agent-1's 429 then 201 prove that each account's pings carried the key
+# of its own credential (swapped keys would show eu-agent-1 with the 429s).
+if [ "$(answers eu-agent-1 201)" -ge 1 ] && [ "$(answers us-agent-1 201)" -ge 1 ] && [ "$(answers us-agent-1 429)" -ge 1 ] \
+   && ! requests "$accounts_log" | awk '{print $2 "=" $3}' | grep -qvE '^(eu-agent-1=201|us-agent-1=(201|429))$'; then
+  pass "each account's pings carried its own credential's key: the stand-in answered $answered"
+else
+  fail "each account's pings carried its own credential's key: expected eu-agent-1=201, us-agent-1=429 then 201 (answered: ${answered:-nothing})"
+fi
+eu_while_held=$(requests "$accounts_log" | awk -v a="${t_us_429:-0}" -v b="${t_us_201:-0}" '$2 == "eu-agent-1" && $3 == 201 && $1 > a && $1 < b' | wc -l)
+check "eu-agent-1 kept getting 201s while the us account was held ($eu_while_held between us-agent-1's first 429 and its first 201)" \
+  [ -n "$t_us_429" -a -n "$t_us_201" -a "$eu_while_held" -ge 2 ]
+us_back() { [ "$(account_state us)" = active ] && [ "$(agent_state us/id:us-agent-1)" = online ]; }
+if wait_for 5 us_back; then pass "after the spell the us account is active again: $(describe_status)"; else fail "after the spell the us account is active again ($(describe_status))"; fi
+
+journal_eu=$(ns journalctl -u agent-presenced ACCOUNT=eu -o export --no-pager 2>/dev/null)
+eu_entries=$(echo "$journal_eu" | grep -c '^MESSAGE=')
+eu_online=$(echo "$journal_eu" | awk -v RS= '/\nMESSAGE_ID=b3aa052c82e94c968b48328cd9d7b072\n/ && /\nAGENT_ID=eu-agent-1\n/' | grep -c '^MESSAGE=')
+if [ "$eu_entries" -ge 1 ] && [ "$eu_online" -ge 1 ] && ! echo "$journal_eu" | grep -q '^AGENT_ID=us-agent-1$'; then
+  pass "journalctl -u agent-presenced ACCOUNT=eu: $eu_entries entries, 'agent online' for AGENT_ID=eu-agent-1 ($eu_online), none about us-agent-1"
+else
+  fail "journalctl -u agent-presenced ACCOUNT=eu: entries ($eu_entries), 'agent online' for AGENT_ID=eu-agent-1 ($eu_online), none about us-agent-1"
+  echo "$journal_eu" | head -40
+fi
+limited=$(ns journalctl -u agent-presenced MESSAGE_ID=2db4714cf3d8412dbc52cb1d8943c643 -o export --no-pager 2>/dev/null)
+limited_us=$(echo "$limited" | awk -v RS= '/\nACCOUNT=us\n/ && /\nHTTP_STATUS=429\n/' | grep -c '^MESSAGE=')
+check "the journal's rate-limit entries (MESSAGE_ID=2db4714c…) are the us account's: $limited_us with ACCOUNT=us and HTTP_STATUS=429, none other" \
+  [ "$limited_us" -ge 1 -a "$(echo "$limited" | grep -c '^MESSAGE=')" = "$limited_us" ]
+
+check "systemctl stop agent-presenced (accounts config) succeeds" ns systemctl stop agent-presenced
+
+# ---------------------------------------------------------------------------------------------
 echo "== secrets"
 ns journalctl -o export --no-pager > "$work/journal.export" 2>/dev/null
 check "the journal is not empty ($(grep -ac '^MESSAGE=' "$work/journal.export") entries)" [ -s "$work/journal.export" ]
@@ -395,6 +534,9 @@ check "the API key appears in no journal entry (all units, all fields)" absent "
 echo "  .. libdispatch 'Failed to set thread priority' lines in the journal: $(grep -ac 'Failed to set thread priority' "$work/journal.export")"
 check "the API key appears neither in the final status file nor in the stand-in's request log" \
   absent "$api_key" "$(nsfile /run/agent-presenced-e2e-final-status.json)" "$requests_log"
+keys_absent() { absent "$eu_key" "$@" && absent "$us_key" "$@"; }
+check "the accounts' API keys appear in no journal entry, nor in the final status file, nor in the stand-ins' request logs" \
+  keys_absent "$work/journal.export" "$(nsfile /run/agent-presenced-e2e-final-status.json)" "$requests_log" "$accounts_log"
 
 if [ "$failed" -gt 0 ]; then
   echo "--- journal of agent-presenced (last 60 lines):"
