@@ -130,3 +130,26 @@ import Testing
         #expect(line == "4 agents in 2 accounts: 2 online, 2 paused (acme: key refused)")
     }
 }
+
+/// A reload is when an operator fixes a refused key: the account's probe goes at its next tick.
+@Suite struct PresenceSchedulerAccountReloadProbeTests {
+    @Test func aReloadLetsARefusedAccountProbeAtOnceInsteadOfMinutesLater() {
+        let config = Rosters.accountsConfig(["acme", "beta"], perAccount: 3)
+        let harness = SchedulerHarness(config)
+        let fixed = Box(false)
+        harness.transport.answer = { request, _ in
+            request.account == "acme" && !fixed.value ? PresenceSchedulerAccountsTests.keyRefused : .success()
+        }
+        harness.run(for: .seconds(70))
+        #expect(harness.scheduler.accounts[0].stateName == "paused")
+        fixed.value = true
+        let reloadAt = harness.timeline.now
+        harness.scheduler.apply(config)
+        harness.run(for: .seconds(70) + .seconds(65))
+        let acme = harness.transport.sent.filter { $0.request.account == "acme" && $0.at > reloadAt }
+        let firstProbe = acme.map(\.at).min()
+        #expect(firstProbe.map { $0 - reloadAt <= .seconds(62) } == true, "no probe within an interval of the reload")
+        #expect(harness.scheduler.accounts[0].stateName == "active")
+        #expect(harness.scheduler.snapshot().filter { $0.accountIndex == 0 }.allSatisfy { $0.state == .online })
+    }
+}
