@@ -68,7 +68,7 @@ import Testing
         var config = Rosters.config(Rosters.agents(3))
         config.rateLimit.requestsPerHour = 100
         let harness = SchedulerHarness(config, seed: 6)
-        #expect(harness.scheduler.plan.interval == .seconds(110) && harness.scheduler.plan.stretched)
+        #expect(harness.scheduler.accounts[0].plan.interval == .seconds(110) && harness.scheduler.accounts[0].plan.stretched)
         let faults = FaultScript(seed: 2)
         harness.transport.answer = { _, _ in faults.chance(0.3) ? FaultScript.unavailable : .success() }
         harness.run(for: .seconds(4 * 3600))
@@ -158,7 +158,7 @@ import Testing
         let harness = SchedulerHarness(Rosters.config(Rosters.agents(3), interval: .seconds(60)), seed: 13, observer: observer)
         harness.transport.answer = { _, _ in .success(rateLimit: RateLimitInfo(limit: 100)) }
         harness.run(for: .seconds(600))
-        #expect(harness.scheduler.plan.interval == .seconds(110))
+        #expect(harness.scheduler.accounts[0].plan.interval == .seconds(110))
         #expect(observer.plans.last?.interval == .seconds(110))
         let late = harness.transport.sent.filter { $0.at >= harness.start + .seconds(240) }.map(\.at)
         let perAgent = Double(late.count) / 3

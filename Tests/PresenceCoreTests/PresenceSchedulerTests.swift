@@ -10,7 +10,7 @@ import Testing
         let interval = Duration.seconds(60)
         let harness = SchedulerHarness(Rosters.config(Rosters.agents(500), interval: interval, jitter: .seconds(2)))
         harness.run(for: interval * 13)
-        let schedule = harness.scheduler.schedule
+        let schedule = harness.scheduler.accounts[0].schedule
         let times = harness.transport.timesByAgent()
         #expect(times.count == 500)
         for (key, sends) in times {
@@ -26,7 +26,7 @@ import Testing
         let interval = Duration.seconds(60), jitter = Duration.seconds(15)
         let harness = SchedulerHarness(Rosters.config(Rosters.agents(200), interval: interval, jitter: jitter))
         harness.run(for: interval * 50)
-        let schedule = harness.scheduler.schedule
+        let schedule = harness.scheduler.accounts[0].schedule
         for (key, sends) in harness.transport.timesByAgent() {
             #expect((49...51).contains(sends.count), "\(key): \(sends.count) pings in 50 intervals")
             let phase = schedule.phase(of: key)

@@ -138,13 +138,6 @@ public final class PresenceScheduler: @unchecked Sendable {
         records[key]
     }
 
-    /// The first account's plan: the whole roster's in the one-account form.
-    public var plan: BudgetPlan { accounts[0].plan }
-    /// The first account's grid: the whole roster's in the one-account form.
-    public var schedule: PingSchedule { accounts[0].schedule }
-    /// The first account's gate: the whole roster's in the one-account form.
-    public var gate: AccountGate { accounts[0].gate }
-
     /// Moves agents whose presence window passed without a success to `lapsed`.
     public func refreshLapses() {
         let now = clock.now
