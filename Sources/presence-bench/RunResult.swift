@@ -5,6 +5,22 @@ struct RunResult: Codable, Sendable {
         var p50: Double
         var p99: Double
         var max: Double
+
+        /// The order statistics of `seconds`, in milliseconds.
+        init(seconds: Percentiles) {
+            self.init(p50: seconds.value(at: 0.5) * 1000, p99: seconds.value(at: 0.99) * 1000, max: seconds.max * 1000)
+        }
+
+        init(p50: Double, p99: Double, max: Double) {
+            self.p50 = p50
+            self.p99 = p99
+            self.max = max
+        }
+
+        /// Each figure's median over `runs`.
+        static func median(of runs: [Spread]) -> Spread {
+            Spread(p50: medianValue(runs.map(\.p50)), p99: medianValue(runs.map(\.p99)), max: medianValue(runs.map(\.max)))
+        }
     }
 
     /// What a reload scenario measured.
@@ -128,8 +144,8 @@ extension RunResult {
         result.standinCpuPercent = mid(\.standinCpuPercent)
         result.peakRssMb = mid(\.peakRssMb)
         result.endRssMb = mid(\.endRssMb)
-        result.gapErrorMs = Spread(p50: mid(\.gapErrorMs.p50), p99: mid(\.gapErrorMs.p99), max: mid(\.gapErrorMs.max))
-        result.gridErrorMs = Spread(p50: mid(\.gridErrorMs.p50), p99: mid(\.gridErrorMs.p99), max: mid(\.gridErrorMs.max))
+        result.gapErrorMs = Spread.median(of: runs.map(\.gapErrorMs))
+        result.gridErrorMs = Spread.median(of: runs.map(\.gridErrorMs))
         result.lapses = worst(\.lapses)
         result.agentsPinged = runs.map(\.agentsPinged).min() ?? 0
         result.failedRequests = worst(\.failedRequests)

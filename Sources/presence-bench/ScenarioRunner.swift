@@ -99,8 +99,8 @@ struct ScenarioRunner {
             standinCpuPercent: (standInEnd.cpuSeconds - standInStart.cpuSeconds) / window * 100,
             peakRssMb: Double(daemonEnd.peakRSSBytes) / megabyte,
             endRssMb: Double(daemonEnd.rssBytes) / megabyte,
-            gapErrorMs: spread(analysis.gapErrors),
-            gridErrorMs: spread(analysis.gridErrors),
+            gapErrorMs: RunResult.Spread(seconds: analysis.gapErrors),
+            gridErrorMs: RunResult.Spread(seconds: analysis.gridErrors),
             lapses: analysis.lapses,
             agentsPinged: analysis.agentsPinged,
             failedRequests: log.failures + log.malformed,
@@ -119,10 +119,6 @@ struct ScenarioRunner {
             },
             daemonExitStatus: Int(exitStatus)
         )
-    }
-
-    private func spread(_ values: Percentiles) -> RunResult.Spread {
-        RunResult.Spread(p50: values.value(at: 0.5) * 1000, p99: values.value(at: 0.99) * 1000, max: values.max * 1000)
     }
 
     /// Waits (bounded) for the stand-in to write its port.
