@@ -8,7 +8,7 @@ struct PresenceBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "presence-bench",
         abstract: "Benchmark agent-presenced: CPU, memory, ping cadence and reloads, per scenario.",
-        discussion: "Scenarios: \(BenchScenario.names.joined(separator: ", ")). Without --scenario, all but smoke run."
+        discussion: "Scenarios: \(BenchScenario.names.joined(separator: ", ")). Without --scenario, all but smoke run. With --runs, the scenarios take turns (run 1 of each, then run 2 of each) so that a busy spell of a shared machine does not fall on one of them."
     )
 
     @Option(help: "The agent-presenced binary (default: next to presence-bench).")
@@ -49,15 +49,14 @@ struct PresenceBench: ParsableCommand {
         let runner = ScenarioRunner(binary: executable, keepFiles: keep) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
-        var results: [RunResult] = []
-        for scenario in chosen {
-            var runResults: [RunResult] = []
-            for number in 1...runs {
+        var runResults = [[RunResult]](repeating: [], count: chosen.count)
+        for number in 1...runs {
+            for (index, scenario) in chosen.enumerated() {
                 runner.progress("\(scenario.name): run \(number) of \(runs)")
-                runResults.append(try runner.run(scenario))
+                runResults[index].append(try runner.run(scenario))
             }
-            results.append(RunResult.median(of: runResults))
         }
+        let results = runResults.map(RunResult.median(of:))
         let machine = MachineInfo.current()
         if json {
             let encoder = JSONEncoder()
