@@ -18,6 +18,8 @@ struct BenchScenario: Sendable {
     var duration: Double
     /// For reload scenarios: when, after `READY=1`, the SIGHUP is sent (seconds).
     var reloadAt: Double?
+    /// For many-account scenarios: the `accounts:` layout; `nil` is the one-account form.
+    var accounts: AccountLayout? = nil
 
     /// The daemon's own startup spread (`PingSchedule.startupWindow`): a few seconds, or 1 ms
     /// per agent, at most half an interval. CPU and rates are measured after it.
@@ -44,11 +46,33 @@ struct BenchScenario: Sendable {
                           maxInFlight: 256, duration: 36, reloadAt: 18),
             BenchScenario(name: "scale-100k", agents: 100_000, interval: 60, jitter: 2, presenceWindow: 120, timeout: 10,
                           maxInFlight: 256, duration: 240, reloadAt: nil),
+            // scale-100k's roster and cadence over 2,000 accounts, 100 of them rate-limited from
+            // before READY=1 until the middle of the measured window.
+            BenchScenario(name: "many-accounts", agents: 100_000, interval: 60, jitter: 2, presenceWindow: 120, timeout: 10,
+                          maxInFlight: 256, duration: 240, reloadAt: nil,
+                          accounts: AccountLayout(count: 2000, limited: 100, limitSpell: 150)),
             BenchScenario(name: "smoke", agents: 300, interval: 1, jitter: 0.1, presenceWindow: 3, timeout: 1,
                           maxInFlight: 64, duration: 4, reloadAt: nil),
+            BenchScenario(name: "smoke-accounts", agents: 300, interval: 1, jitter: 0.1, presenceWindow: 3, timeout: 1,
+                          maxInFlight: 64, duration: 4, reloadAt: nil,
+                          accounts: AccountLayout(count: 3, limited: 1, limitSpell: 3)),
         ]
     }
 
-    /// The names `--scenario` accepts.
-    static let names = ["idle", "scale-10k", "reload-10k", "scale-100k", "smoke"]
+    /// The names `--scenario` accepts, in the order they run.
+    static let names = all(idleDuration: 0).map(\.name)
+
+    /// What runs without `--scenario`: all but the smoke scenarios.
+    static let defaultNames = names.filter { !$0.hasPrefix("smoke") }
+
+    /// Whether roster entry `index` is of an account the stand-in serves normally, so that it is
+    /// expected to stay online: every agent in the one-account form.
+    func isUnaffected(agent index: Int) -> Bool {
+        !(accounts?.isLimited(agent: index, agents: agents) ?? false)
+    }
+
+    /// The name of the account of roster entry `index`; `nil` in the one-account form.
+    func accountName(ofAgent index: Int) -> String? {
+        accounts.map { AccountLayout.name($0.account(ofAgent: index, agents: agents)) }
+    }
 }

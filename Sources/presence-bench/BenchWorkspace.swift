@@ -1,24 +1,55 @@
 import Foundation
 
-/// A temporary folder holding one run's key file, config, logs and sockets; removed afterwards.
+/// A temporary folder holding one run's key files, config, logs and sockets; removed afterwards.
 struct BenchWorkspace {
     /// The folder.
     let path: String
-    /// The API key the stand-in accepts and the daemon sends (a throwaway, local only).
+    /// What every API key of the run starts with (a throwaway, local only); an account's key
+    /// adds the account's name.
     let apiKey = "bench-key-" + UUID().uuidString
+    /// The account layout the key files were written for; `nil` is the one-account form.
+    let accounts: AccountLayout?
 
-    /// Creates a fresh folder under `/tmp` with the key file in it.
-    init() throws {
+    /// Creates a fresh folder under `/tmp` with the key file of every account of `scenario`
+    /// in it (mode 0600).
+    init(for scenario: BenchScenario) throws {
         path = "/tmp/presence-bench-" + String(UUID().uuidString.prefix(8))
+        accounts = scenario.accounts
         try FileManager.default.createDirectory(atPath: path + "/run", withIntermediateDirectories: true)
-        try write("brevo-api-key", apiKey + "\n", mode: 0o600)
+        guard let layout = accounts else {
+            try write("brevo-api-key", apiKey + "\n", mode: 0o600)
+            return
+        }
+        try FileManager.default.createDirectory(
+            atPath: path + "/keys", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]
+        )
+        for account in 0..<layout.count {
+            let name = AccountLayout.name(account)
+            try write("keys/" + name, apiKey + "-" + name + "\n", mode: 0o600)
+        }
     }
 
-    var keyFile: String { path + "/brevo-api-key" }
+    /// The key file of account `name`; the one-account form's for `nil`.
+    func keyFile(_ name: String?) -> String {
+        name.map { path + "/keys/" + $0 } ?? path + "/brevo-api-key"
+    }
+
     var configFile: String { path + "/config.yaml" }
     var statusFile: String { path + "/run/status.json" }
     var requestLog: String { path + "/requests.jsonl" }
     var portFile: String { path + "/standin.port" }
+
+    /// The stand-in's key options: every account's key file, those of the rate-limited accounts
+    /// as `--rate-limited-key PATH=SPELL` (429 with `x-sib-ratelimit-*` headers for the spell).
+    var standInKeyArguments: [String] {
+        guard let layout = accounts else { return ["--api-key-file", keyFile(nil)] }
+        return (0..<layout.count).flatMap { account in
+            let file = keyFile(AccountLayout.name(account))
+            return layout.isLimited(account)
+                ? ["--rate-limited-key", file + "=" + BenchConfigText.milliseconds(layout.limitSpell)]
+                : ["--api-key-file", file]
+        }
+    }
 
     /// The agent ID of roster entry `index`.
     static func agentID(_ index: Int) -> String {
@@ -28,8 +59,8 @@ struct BenchWorkspace {
     /// The ID that replaces entry 0 in the changed roster of a reload scenario.
     static let replacementID = "bench-agent-replaced"
 
-    /// Agents per roster file: the daemon refuses config files over 1 MiB, so a large roster
-    /// goes to `agents_dir` drop-ins of this many agents each (about 500 KB).
+    /// Agents per roster file: a large roster goes to `agents_dir` drop-ins of this many agents
+    /// each (about 500 KB, 1 MB with `account:` lines), as an operator would split it.
     static let agentsPerFile = 20_000
 
     /// Writes the config for `scenario` against the stand-in at `baseURL`; with `changed`, agent 0
@@ -38,48 +69,18 @@ struct BenchWorkspace {
     func writeConfig(_ scenario: BenchScenario, baseURL: String, changed: Bool = false) throws {
         let dropIns = path + "/agents.d"
         try FileManager.default.createDirectory(atPath: dropIns, withIntermediateDirectories: true)
-        var text = """
-            brevo:
-              base_url: \(baseURL)
-              api_key_file: \(keyFile)
-              received_from: presence-bench
-            ping:
-              interval: \(Self.milliseconds(scenario.interval))
-              jitter: \(Self.milliseconds(scenario.jitter))
-              timeout: \(Self.milliseconds(scenario.timeout))
-              presence_window: \(Self.milliseconds(scenario.presenceWindow))
-              max_in_flight: \(scenario.maxInFlight)
-            status_file: \(statusFile)
-            agents_dir: \(dropIns)
-            agents:
-
-            """
-        text += Self.roster(0..<min(scenario.agents, Self.agentsPerFile), changed: changed)
+        var text = BenchConfigText.settings(scenario, baseURL: baseURL, keyFile: keyFile, statusFile: statusFile, agentsDir: dropIns)
+        text += BenchConfigText.roster(0..<min(scenario.agents, Self.agentsPerFile), of: scenario, changed: changed)
         var first = Self.agentsPerFile
         while first < scenario.agents {
             let range = first..<min(scenario.agents, first + Self.agentsPerFile)
-            try write("agents.d/\(String(100 + first / Self.agentsPerFile)).yaml", "agents:\n" + Self.roster(range, changed: false), mode: 0o644)
+            let roster = "agents:\n" + BenchConfigText.roster(range, of: scenario, changed: false)
+            try write("agents.d/\(String(100 + first / Self.agentsPerFile)).yaml", roster, mode: 0o644)
             first = range.upperBound
         }
         // Written in place of the old file at once, as an operator's editor would.
         try write("config.yaml.new", text, mode: 0o644)
         guard rename(path + "/config.yaml.new", configFile) == 0 else { throw BenchError("cannot rename the config") }
-    }
-
-    /// YAML list items for the agents in `range`.
-    private static func roster(_ range: Range<Int>, changed: Bool) -> String {
-        var text = ""
-        text.reserveCapacity(range.count * 30)
-        for index in range {
-            let id = changed && index == 0 ? replacementID : agentID(index)
-            text += "  - id: " + id + "\n"
-        }
-        return text
-    }
-
-    /// `1500ms`, the duration syntax the config accepts.
-    static func milliseconds(_ seconds: Double) -> String {
-        String(Int((seconds * 1000).rounded())) + "ms"
     }
 
     func write(_ name: String, _ text: String, mode: Int) throws {

@@ -12,6 +12,10 @@ import PresenceCore
 ///   jitter; anything beyond is timer lateness or queueing.
 /// - Lapses: an agent of the roster going longer than the presence window without a success
 ///   (before its first ping, between two pings, or at the end of the run).
+///
+/// Lapses and both errors cover the agents the stand-in serves normally; the agents of the
+/// accounts it rate-limits (``AccountLayout``) are held by design, and ``AccountHoldAnalysis``
+/// looks at them.
 struct CadenceAnalysis {
     var pingsInWindow = 0
     var gapErrors: Percentiles
@@ -40,11 +44,12 @@ struct CadenceAnalysis {
         for (index, id) in roster.enumerated() {
             let times = log.successes[id] ?? []
             if !times.isEmpty { agentsPinged += 1 }
+            pingsInWindow += times.count { $0 >= windowStart && $0 <= windowEnd }
+            let key = AgentSpec(identity: .id(id), account: scenario.accountName(ofAgent: index)).key
+            phases.append(Double(schedule.phase(of: key).nanoseconds) / 1e9)
+            guard scenario.isUnaffected(agent: index) else { continue }
             let start = id == BenchWorkspace.replacementID ? (reloadAt ?? readyAt) : readyAt
             lapses += Self.lapses(times, from: start, to: windowEnd, window: scenario.presenceWindow)
-            pingsInWindow += times.count { $0 >= windowStart && $0 <= windowEnd }
-            let phase = Double(schedule.phase(of: AgentIdentity.id(id).key).nanoseconds) / 1e9
-            phases.append(phase)
             for (offset, time) in times.enumerated() where offset >= 1 {
                 residues.append((index, time))
                 if offset >= 2 { gaps.append(abs(time - times[offset - 1] - interval)) }

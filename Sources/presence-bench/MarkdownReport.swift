@@ -5,7 +5,7 @@ enum MarkdownReport {
     /// Renders `results` measured on `machine`.
     static func render(_ results: [RunResult], machine: MachineInfo) -> String {
         var lines = [
-            "Machine: \(machine.line). Medians of the runs shown; lapses, failures and reload anomalies are the worst run.",
+            "Machine: \(machine.line). Medians of the runs shown; lapses, failures, reload anomalies and requests while held are the worst run.",
             "",
             "| scenario | runs | agents | interval | jitter | pings/s | CPU µs/ping | CPU % core | stand-in CPU % | peak RSS MB | gap err p50 / p99 / max ms | grid err p99 / max ms | lapses | failed | status file ms (build + write) | ready s |",
             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -35,7 +35,30 @@ enum MarkdownReport {
                 lines.append("| \(result.scenario) | \(fixed(reload.sighupToReadyMs, 1)) | \(reload.extraPings) | \(reload.missingPings) | \(reload.unchangedAgents) | \(reload.replacementPinged ? "yes" : "no") | \(reload.removedAgentPings) |")
             }
         }
+        lines += accountLines(results)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The table of the many-account scenarios, if any ran.
+    private static func accountLines(_ results: [RunResult]) -> [String] {
+        let rows = results.compactMap { result in result.accounts.map { (result, $0) } }
+        guard !rows.isEmpty else { return [] }
+        var lines = [
+            "",
+            "| scenario | accounts | rate-limited (spell) | lapses of unaffected agents | limited accounts held | 429s | sent while held | limited agents back | back after limit p50 / max ms |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for (result, accounts) in rows {
+            let cells = [
+                result.scenario, "\(accounts.accounts)", "\(accounts.limitedAccounts) (\(seconds(accounts.limitSpellS)))",
+                "\(result.lapses) of \(accounts.unaffectedAgents)", "\(accounts.accountsHeld) of \(accounts.limitedAccounts)",
+                "\(accounts.tooManyRequests)", "\(accounts.sentWhileHeld)",
+                "\(accounts.limitedAgentsResumed) of \(accounts.limitedAgents)",
+                "\(fixed(accounts.resumeDelayMs.p50, 0)) / \(fixed(accounts.resumeDelayMs.max, 0))",
+            ]
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        return lines
     }
 
     private static func fixed(_ value: Double, _ digits: Int) -> String {

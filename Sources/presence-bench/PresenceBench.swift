@@ -8,7 +8,7 @@ struct PresenceBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "presence-bench",
         abstract: "Benchmark agent-presenced: CPU, memory, ping cadence and reloads, per scenario.",
-        discussion: "Scenarios: \(BenchScenario.names.joined(separator: ", ")). Without --scenario, all but smoke run. With --runs, the scenarios take turns (run 1 of each, then run 2 of each) so that a busy spell of a shared machine does not fall on one of them."
+        discussion: "Scenarios: \(BenchScenario.names.joined(separator: ", ")). Without --scenario, all but the smoke ones run. With --runs, the scenarios take turns (run 1 of each, then run 2 of each) so that a busy spell of a shared machine does not fall on one of them."
     )
 
     @Option(help: "The agent-presenced binary (default: next to presence-bench).")
@@ -44,7 +44,7 @@ struct PresenceBench: ParsableCommand {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw ValidationError("no agent-presenced binary at \(executable); build it or pass --binary")
         }
-        let names = scenario.isEmpty ? ["idle", "scale-10k", "reload-10k", "scale-100k"] : scenario
+        let names = scenario.isEmpty ? BenchScenario.defaultNames : scenario
         let chosen = BenchScenario.all(idleDuration: idleDuration).filter { names.contains($0.name) }
         let runner = ScenarioRunner(binary: executable, keepFiles: keep) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))

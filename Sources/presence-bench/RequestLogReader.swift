@@ -10,6 +10,8 @@ struct RequestLogReader {
     var successes: [String: [Double]] = [:]
     /// Lines whose status was not 2xx (errors, hung or closed connections).
     var failures = 0
+    /// 429 answers per agent ID (among the failures).
+    var tooManyRequests: [String: Int] = [:]
     /// Lines that could not be read.
     var malformed = 0
 
@@ -36,16 +38,23 @@ struct RequestLogReader {
             malformed += 1
             return
         }
-        guard let status = Self.number(statusField), (200..<300).contains(Int(status)) else {
+        let status = Self.number(statusField).flatMap { Int(exactly: $0) }
+        guard let status, (200..<300).contains(status) else {
             failures += 1
+            if status == 429, let agent = Self.agent(agentField) { tooManyRequests[agent, default: 0] += 1 }
             return
         }
-        guard agentField.count >= 2, agentField.first == 0x22, agentField.last == 0x22 else {
+        guard let agent = Self.agent(agentField) else {
             malformed += 1
             return
         }
-        let agent = String(decoding: agentField.dropFirst().dropLast(), as: UTF8.self)
         successes[agent, default: []].append(t)
+    }
+
+    /// The agent ID of a quoted `agent` value; `nil` for `null` or anything unquoted.
+    private static func agent(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+        guard field.count >= 2, field.first == 0x22, field.last == 0x22 else { return nil }
+        return String(decoding: field.dropFirst().dropLast(), as: UTF8.self)
     }
 
     /// The raw bytes of the value after `key`, up to the next `,` or `}`.

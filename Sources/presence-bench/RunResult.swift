@@ -74,7 +74,8 @@ struct RunResult: Codable, Sendable {
     var gapErrorMs: Spread
     /// Distance of each ping from its agent's grid point, milliseconds (≤ jitter by design).
     var gridErrorMs: Spread
-    /// Stretches longer than the presence window without a success, over all agents.
+    /// Stretches longer than the presence window without a success, over the agents the
+    /// stand-in serves normally (all but those of rate-limited accounts).
     var lapses: Int
     /// Agents with at least one success.
     var agentsPinged: Int
@@ -84,11 +85,13 @@ struct RunResult: Codable, Sendable {
     var statusFile: StatusFile
     /// Reload figures, for reload scenarios.
     var reload: Reload?
+    /// Account figures, for many-account scenarios.
+    var accounts: Accounts?
     /// The daemon's exit status after SIGTERM (0 expected).
     var daemonExitStatus: Int
 
     enum CodingKeys: String, CodingKey {
-        case scenario, runs, agents, lapses, reload
+        case scenario, runs, agents, lapses, reload, accounts
         case intervalS = "interval_s"
         case jitterS = "jitter_s"
         case presenceWindowS = "presence_window_s"
@@ -151,6 +154,7 @@ extension RunResult {
         result.failedRequests = worst(\.failedRequests)
         result.statusFile = StatusFile(buildMs: mid(\.statusFile.buildMs), writeMs: mid(\.statusFile.writeMs), bytes: result.statusFile.bytes)
         result.daemonExitStatus = runs.map(\.daemonExitStatus).first { $0 != 0 } ?? 0
+        result.accounts = Accounts.median(of: runs.compactMap(\.accounts))
         let reloads = runs.compactMap(\.reload)
         if !reloads.isEmpty {
             result.reload = Reload(

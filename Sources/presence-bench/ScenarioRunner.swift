@@ -15,14 +15,16 @@ struct ScenarioRunner {
 
     /// Runs `scenario` once and returns its figures. Every child is stopped before it returns.
     func run(_ scenario: BenchScenario) throws -> RunResult {
-        let workspace = try BenchWorkspace()
+        let workspace = try BenchWorkspace(for: scenario)
         defer { if !keepFiles { workspace.remove() } }
         let wallOffset = MonotonicSeconds.wallNow() - MonotonicSeconds.now()
 
+        // The rate-limit spell starts when the stand-in does (a few milliseconds after this).
+        let limitEndsAt = MonotonicSeconds.wallNow() + (scenario.accounts?.limitSpell ?? 0)
         let standIn = try ChildProcess(
             name: "stand-in", executable: binary,
-            arguments: ["standin", "--host", "127.0.0.1", "--port", "0", "--api-key-file", workspace.keyFile,
-                        "--log", workspace.requestLog, "--port-file", workspace.portFile],
+            arguments: ["standin", "--host", "127.0.0.1", "--port", "0"] + workspace.standInKeyArguments
+                + ["--log", workspace.requestLog, "--port-file", workspace.portFile],
             outputPath: workspace.path + "/standin.out"
         )
         defer { standIn.stop() }
@@ -84,7 +86,12 @@ struct ScenarioRunner {
             log: log, scenario: scenario, readyAt: ready.at + wallOffset,
             windowStart: windowStart, windowEnd: windowEnd, reloadAt: reload.map { $0.sentAt + wallOffset }
         )
-        let timing = try StatusWriteTiming.measure(agents: scenario.agents, folder: workspace.path)
+        let timing = try StatusWriteTiming.measure(scenario, folder: workspace.path)
+        let accounts = RunResult.Accounts(log: log, scenario: scenario, limitEndsAt: limitEndsAt)
+        if let accounts {
+            progress("  \(accounts.accountsHeld) of \(accounts.limitedAccounts) limited accounts held, "
+                + "\(accounts.sentWhileHeld) requests while held, \(accounts.limitedAgentsResumed) of \(accounts.limitedAgents) agents back")
+        }
 
         let window = daemonEnd.at - daemonStart.at
         let cpu = daemonEnd.cpuSeconds - daemonStart.cpuSeconds
@@ -117,6 +124,7 @@ struct ScenarioRunner {
                     removedAgentPings: removed.count { $0 > sent.readyAt + wallOffset + scenario.timeout }
                 )
             },
+            accounts: accounts,
             daemonExitStatus: Int(exitStatus)
         )
     }

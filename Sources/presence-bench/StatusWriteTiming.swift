@@ -13,14 +13,19 @@ struct StatusWriteTiming: Sendable {
     /// The file's size, bytes.
     var bytes: Int
 
-    /// Measures `repetitions` updates of a roster of `agents` online agents in `folder`.
-    static func measure(agents: Int, folder: String, repetitions: Int = 5) throws -> StatusWriteTiming {
+    /// Measures `repetitions` updates of `scenario`'s roster, every agent online, in `folder`.
+    /// In the `accounts:` form each entry names its account (the accounts' own section, a
+    /// line per account, is left out).
+    static func measure(_ scenario: BenchScenario, folder: String, repetitions: Int = 5) throws -> StatusWriteTiming {
         let clock = DispatchClock()
         let now = clock.now
         let interval = Duration.seconds(60)
         let schedule = PingSchedule(origin: now, interval: interval, jitter: .seconds(2))
-        let records: [AgentRecord] = (0..<agents).map { index in
-            let spec = AgentSpec(identity: .id(BenchWorkspace.agentID(index)), label: index.isMultiple(of: 10) ? "Agent \(index)" : nil)
+        let records: [AgentRecord] = (0..<scenario.agents).map { index in
+            let spec = AgentSpec(
+                identity: .id(BenchWorkspace.agentID(index)), label: index.isMultiple(of: 10) ? "Agent \(index)" : nil,
+                account: scenario.accountName(ofAgent: index)
+            )
             var record = AgentRecord(spec: spec, phase: schedule.phase(of: spec.key))
             record.recordAttempt(at: now - .seconds(1))
             _ = record.record(.success(), at: now - .milliseconds(990), window: .seconds(120))

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// `presence-bench --scenario smoke --json` completes and reports well-formed JSON.
+/// `presence-bench --scenario smoke --scenario smoke-accounts --json` completes and reports
+/// well-formed JSON: the one-account form and the `accounts:` form with a rate-limited account.
 ///
 /// Benchmarks measure, tests assert behaviour: no figure is checked against a target here.
 @Suite struct BenchSmokeTests {
@@ -15,7 +16,7 @@ import Testing
         try #require(FileManager.default.isExecutableFile(atPath: bench.path), "build presence-bench first: \(bench.path)")
         let process = Process()
         process.executableURL = bench
-        process.arguments = ["--scenario", "smoke", "--json", "--binary", DaemonBinary.url.path]
+        process.arguments = ["--scenario", "smoke", "--scenario", "smoke-accounts", "--json", "--binary", DaemonBinary.url.path]
         var environment = ProcessInfo.processInfo.environment
         environment["NOTIFY_SOCKET"] = nil
         process.environment = environment
@@ -34,9 +35,21 @@ import Testing
             #expect(machine[key] != nil, "machine.\(key)")
         }
         let results = try #require(report["results"] as? [[String: Any]])
-        #expect(results.count == 1)
-        let result = try #require(results.first)
-        #expect(result["scenario"] as? String == "smoke")
+        #expect(results.map { $0["scenario"] as? String } == ["smoke", "smoke-accounts"])
+        for result in results { try checkResult(result) }
+        #expect(results.first?["accounts"] == nil, "the one-account form has no accounts figures")
+        let accounts = try #require(results.last?["accounts"] as? [String: Any])
+        let accountNumbers = [
+            "accounts", "limited_accounts", "limit_spell_s", "unaffected_agents", "limited_agents", "accounts_held",
+            "too_many_requests", "sent_while_held", "limited_agents_resumed",
+        ]
+        for key in accountNumbers {
+            #expect(accounts[key] is NSNumber, "accounts.\(key) is a number")
+        }
+        try checkSpread(accounts, "resume_delay_ms")
+    }
+
+    private func checkResult(_ result: [String: Any]) throws {
         let numbers = [
             "runs", "agents", "interval_s", "jitter_s", "presence_window_s", "duration_s", "ready_after_s",
             "pings_per_s", "cpu_us_per_ping", "cpu_percent", "standin_cpu_percent", "peak_rss_mb", "end_rss_mb",
@@ -45,15 +58,17 @@ import Testing
         for key in numbers {
             #expect(result[key] is NSNumber, "\(key) is a number")
         }
-        for group in ["gap_error_ms", "grid_error_ms"] {
-            let spread = try #require(result[group] as? [String: Any], "\(group)")
-            for key in ["p50", "p99", "max"] {
-                #expect(spread[key] is NSNumber, "\(group).\(key)")
-            }
-        }
+        for group in ["gap_error_ms", "grid_error_ms"] { try checkSpread(result, group) }
         let status = try #require(result["status_file"] as? [String: Any])
         for key in ["build_ms", "write_ms", "bytes"] {
             #expect(status[key] is NSNumber, "status_file.\(key)")
+        }
+    }
+
+    private func checkSpread(_ object: [String: Any], _ group: String) throws {
+        let spread = try #require(object[group] as? [String: Any], "\(group)")
+        for key in ["p50", "p99", "max"] {
+            #expect(spread[key] is NSNumber, "\(group).\(key)")
         }
     }
 }
