@@ -153,3 +153,21 @@ import Testing
         #expect(harness.scheduler.snapshot().filter { $0.accountIndex == 0 }.allSatisfy { $0.state == .online })
     }
 }
+
+/// Ticks that waited for a free request slot ask their account's gate again before they go.
+@Suite struct PresenceSchedulerAccountQueueTests {
+    @Test func ticksQueuedBehindMaxInFlightStayHeldWhenTheirAccountIsPausedMeanwhile() {
+        var config = Rosters.accountsConfig(["acme", "beta"], perAccount: 20)
+        config.ping.maxInFlight = 1
+        let harness = SchedulerHarness(config)
+        harness.transport.latency = .seconds(1)
+        harness.transport.answer = PresenceSchedulerAccountsTests.trouble(
+            PresenceSchedulerAccountsTests.rateLimitWithReset, on: "acme", from: harness.start
+        )
+        harness.run(for: .seconds(30))
+        let acme = harness.transport.sent.filter { $0.request.account == "acme" }
+        #expect(acme.count == 1, "\(acme.count) acme requests after its first 429 was answered")
+        #expect(harness.scheduler.accounts[0].stateName == "rate_limited")
+        #expect(harness.transport.sent.contains { $0.request.account == "beta" })
+    }
+}

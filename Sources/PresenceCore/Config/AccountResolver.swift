@@ -6,12 +6,15 @@
 struct AccountResolver {
     /// The declared account names, in file order.
     private let names: [String]
+    /// The same names, for a lookup per agent that does not walk 2,000 accounts.
+    private let known: Set<String>
     /// Whether the config uses the `accounts:` form.
     private let namesAccounts: Bool
 
     /// A resolver for the accounts of `config`.
     init(_ config: PresenceConfig) {
         names = config.accounts.map(\.name)
+        known = Set(names)
         namesAccounts = config.namesAccounts
     }
 
@@ -35,7 +38,7 @@ struct AccountResolver {
             return "agent \(agent.identity.key) has no account: and the config names \(names.count) accounts "
                 + "(\(names.joined(separator: ", ")))"
         }
-        if names.contains(account) { return nil }
+        if known.contains(account) { return nil }
         var message = "agent \(agent.identity.key) names account \(ConfigText.quoted(account)), "
             + "which the config does not declare"
         if let suggestion = KeySuggestion.closest(to: account, in: names) {

@@ -114,6 +114,11 @@ extension PresenceScheduler {
             let (key, kind) = waiting[waitingHead]
             waitingHead += 1
             guard let record = records[key], record.spec.enabled, !record.inFlight else { continue }
+            // The account may have been paused while this waited for a free slot.
+            if accounts[record.accountIndex].gate.pause != nil {
+                holdForAccount(key)
+                continue
+            }
             send(key, kind: kind, isProbe: false, at: clock.now)
         }
         if waitingHead == waiting.count {

@@ -142,9 +142,14 @@ public final class PresenceScheduler: @unchecked Sendable {
     public func refreshLapses() {
         let now = clock.now
         let window = config.ping.presenceWindow
-        for candidate in records.records where candidate.state == .retrying || candidate.state == .online || candidate.state == .paused {
-            guard candidate.lapseDeadline(window: window).map({ now >= $0 }) == true else { continue }
-            var record = candidate
+        // Keys first: assigning to the table while walking its records would copy all of them.
+        let due = records.records.compactMap { candidate -> AgentKey? in
+            guard candidate.state == .retrying || candidate.state == .online || candidate.state == .paused,
+                  candidate.lapseDeadline(window: window).map({ now >= $0 }) == true else { return nil }
+            return candidate.spec.key
+        }
+        for key in due {
+            guard var record = records[key] else { continue }
             if let transition = record.refreshLapse(at: now, window: window) {
                 records[record.spec.key] = record
                 version &+= 1
