@@ -72,10 +72,11 @@ extension PresenceScheduler {
         accounts[account].recordSent(retry: kind == .retry, at: now)
         if kind == .tick, armed[key] == nil { armNextTick(key, after: now) }
         version &+= 1
-        let settings = accounts[account].settings
-        let request = PingRequest(identity: record.spec.identity, receivedFrom: settings.brevo.receivedFrom, account: settings.name)
+        // Two strings of the account, not a copy of its whole settings, on the per-ping path.
+        let name = accounts[account].settings.name
+        let request = PingRequest(identity: record.spec.identity, receivedFrom: accounts[account].settings.brevo.receivedFrom, account: name)
         let timers = self.timers
-        let sentWith = AccountTicket(index: account, name: settings.name, layout: accountLayout)
+        let sentWith = AccountTicket(index: account, name: name, layout: accountLayout)
         transport.send(request) { [weak self] outcome in
             timers.executeCoalesced { [weak self] in self?.complete(key, outcome: outcome, wasProbe: isProbe, account: sentWith) }
         }
