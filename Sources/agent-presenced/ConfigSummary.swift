@@ -31,7 +31,7 @@ struct ConfigSummary {
     /// An account's cost, budget plan, API and key source.
     private func accountLines(_ entry: AccountPlans.Entry, ping: PingSettings) -> [String] {
         let enabled = entry.enabledAgents
-        let cost = Int(saturating: (Double(enabled) * 3600 / ping.interval.seconds).rounded(.up))
+        let cost = Int(saturating: ping.requestsPerHour(agents: enabled).rounded(.up))
         var lines = ["  cost: \(cost) requests/hour (\(enabled) agents × 3600 s / \(DurationFormat.string(ping.interval))), retries excluded"]
         if let budget = entry.account.rateLimit.requestsPerHour, case .success(let plan) = entry.plan {
             let planned = Int(saturating: plan.requestsPerHour.rounded(.up))

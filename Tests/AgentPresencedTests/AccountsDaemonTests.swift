@@ -74,6 +74,12 @@ import Glibc
             let held: Set<String?> = ["paused", "lapsed"]
             #expect(held.contains(states["acme/id:acme-1"]) && held.contains(states["acme/id:acme-2"]), "\(states)")
             #expect(states["beta/id:beta-1"] == "online" && states["beta/id:beta-2"] == "online", "\(states)")
+            let table = try DaemonBinary.run(["status", "--status-file", daemon.statusPath], environment: daemon.environment())
+            #expect(table.status == 0, "\(table.stderr)")
+            let lines = table.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+            #expect(lines.contains { $0.first == "ACCOUNT" && $0.contains("REQUESTS/H") }, "no accounts table: \(table.stdout)")
+            #expect(lines.contains { $0.prefix(2) == ["acme", "rate_limited"] })
+            #expect(lines.contains { $0.prefix(3) == ["beta-1", "beta", "online"] }, "no account column")
             let stopped = daemon.stop()
             #expect(stopped.status == 0)
 

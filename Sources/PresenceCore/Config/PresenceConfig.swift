@@ -76,9 +76,4 @@ public struct PresenceConfig: Hashable, Sendable {
     public var enabledAgentCount: Int {
         agents.reduce(0) { $1.enabled ? $0 + 1 : $0 }
     }
-
-    /// Requests per hour this roster costs at the configured interval, retries excluded.
-    public var requestsPerHour: Double {
-        Double(enabledAgentCount) * 3600 / ping.interval.seconds
-    }
 }

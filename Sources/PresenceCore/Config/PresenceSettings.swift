@@ -46,6 +46,11 @@ public struct PingSettings: Hashable, Sendable {
         self.maxInFlight = maxInFlight
     }
 
+    /// Requests per hour `agents` enabled agents cost at this interval, retries excluded.
+    public func requestsPerHour(agents: Int) -> Double {
+        Double(agents) * 3600 / interval.seconds
+    }
+
     /// The jitter used when the config sets none: 2 s, at most a tenth of the interval.
     public static func defaultJitter(for interval: Duration) -> Duration {
         min(.seconds(2), interval / 10)
