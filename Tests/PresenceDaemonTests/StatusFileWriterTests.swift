@@ -74,9 +74,11 @@ import Testing
         let expected: Set<String> = [
             "key", "account", "id", "label", "enabled", "state", "last_attempt_at", "last_success_at", "presumed_online_until",
             "next_ping_at", "consecutive_failures", "last_error", "pings_ok", "pings_failed",
+            "schedule", "shift_ends_at", "next_shift_at", "override",
         ]
         #expect(Set(agent.keys) == expected)
         #expect(agent["last_error"] is NSNull)
+        #expect(agent["override"] is NSNull && agent["schedule"] is NSNull)
     }
 
     @Test func anUnwritableFolderIsAnErrorNamingThePath() throws {

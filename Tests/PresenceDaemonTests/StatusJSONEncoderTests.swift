@@ -13,7 +13,9 @@ import Testing
                 key: "id:a1", id: "a1", email: nil, label: tricky, enabled: true, state: "online",
                 lastAttemptAt: "2026-11-24T18:00:00.000Z", lastSuccessAt: "2026-11-24T18:00:00.100Z",
                 presumedOnlineUntil: "2026-11-24T18:02:00.100Z", nextPingAt: "2026-11-24T18:01:00.000Z",
-                consecutiveFailures: 0, lastError: nil, pingsOK: 12_345, pingsFailed: 0
+                consecutiveFailures: 0, lastError: nil, pingsOK: 12_345, pingsFailed: 0,
+                schedule: "paris-office", shiftEndsAt: "2026-11-24T18:30:00.000Z",
+                override: OverrideStatus(mode: "online", until: nil, reason: tricky, setAt: "2026-11-24T17:59:00.000Z")
             ),
             AgentStatus(
                 key: "email:liz@example.com", id: nil, email: "liz@example.com", label: nil, enabled: false, state: "disabled",

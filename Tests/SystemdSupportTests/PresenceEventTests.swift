@@ -24,6 +24,11 @@ import Testing
             "agent_rejected": "577b3d86621f40bcb90ee2527633b73f",
             "account_paused": "78690a9cd55b470eb2cc630ec8866b08",
             "account_resumed": "aeae6914f0fe4a76bd79887dce62b187",
+            "shift_started": "ddeb8a7e17534acab5ada5655521b4c3",
+            "shift_ended": "1e682b212adb47eaa495687b5784c276",
+            "override_set": "8a3b30abad1c48c39ff6e27b6fe8f697",
+            "override_cleared": "c9afefefe66c4cb08a2be6cff9f7b287",
+            "override_expired": "cee53f3c85614045824df50baa86a40e",
             "daemon_started": "712068bdaff44b1d873ed9c8f26985ef",
             "daemon_stopping": "a634dfa8170641b59bd7df9cb8ca4f95",
         ])

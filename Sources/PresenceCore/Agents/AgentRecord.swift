@@ -39,6 +39,16 @@ public struct AgentRecord: Hashable, Sendable {
     public var rejectedSkips = 0
     /// The position of the agent's account in the scheduler's ``PresenceScheduler/accounts``.
     public internal(set) var accountIndex = 0
+    /// The position of the agent's schedule among the scheduler's shifts, `-1` for none: four
+    /// bytes rather than an optional's sixteen, in a record copied for every snapshot.
+    var shiftSlot: Int32 = -1
+
+    /// The position of the agent's schedule among the scheduler's shifts; `nil` when it is
+    /// always on.
+    public var shiftIndex: Int? {
+        get { shiftSlot < 0 ? nil : Int(shiftSlot) }
+        set { shiftSlot = newValue.map { Int32($0) } ?? -1 }
+    }
 
     /// A rejected agent is tried again every this many ticks, so a fixed config recovers alone.
     public static let rejectedCadence = 10
@@ -82,8 +92,8 @@ public struct AgentRecord: Hashable, Sendable {
 
     /// Records an outcome and moves the state accordingly.
     ///
-    /// A disabled agent stays disabled: its last ping, sent before a reload disabled it, is
-    /// counted when it comes back, but must not make the agent look kept online.
+    /// A held agent (disabled, off shift, away, …) stays held: its last ping, sent before the
+    /// hold, is counted when it comes back, but must not make the agent look kept online.
     public mutating func record(_ outcome: PingOutcome, at now: MonotonicTime, window: Duration) -> Transition? {
         inFlight = false
         guard let disposition = FailureDisposition(outcome) else {
@@ -91,12 +101,12 @@ public struct AgentRecord: Hashable, Sendable {
             consecutiveFailures = 0
             lastError = nil
             lastSuccessAt = now
-            return spec.enabled ? move(to: .online) : nil
+            return state.isHeld ? nil : move(to: .online)
         }
         pingsFailed += 1
         consecutiveFailures += 1
         lastError = outcome.summary
-        guard spec.enabled else { return nil }
+        guard !state.isHeld else { return nil }
         switch disposition {
         case .agentRejected:
             return move(to: .rejected)
@@ -115,8 +125,20 @@ public struct AgentRecord: Hashable, Sendable {
 
     /// Marks the agent held back for the whole account.
     public mutating func pause() -> Transition? {
-        guard spec.enabled, state != .rejected else { return nil }
+        guard !state.isHeld, state != .rejected else { return nil }
         return move(to: .paused)
+    }
+
+    /// Marks the agent held offline by a source: no ping is due until it is released.
+    public mutating func hold(_ reason: HoldReason) -> Transition? {
+        nextPingAt = nil
+        tick = nil
+        return move(to: reason.state)
+    }
+
+    /// Ends a hold: the agent waits for its first ping again (`pending`).
+    public mutating func release() -> Transition? {
+        state.isHeld ? move(to: .pending) : nil
     }
 
     /// Marks the agent disabled (or enabled again, as `pending`).

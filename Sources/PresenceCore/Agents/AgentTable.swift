@@ -64,7 +64,11 @@ extension AgentState {
         case .lapsed: 3
         case .rejected: 4
         case .paused: 5
-        case .disabled: 6
+        case .offShift: 6
+        case .away: 7
+        case .botDown: 8
+        case .standby: 9
+        case .disabled: 10
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Receives what the scheduler decided, for logs and reports. Called on the scheduler's context.
 public protocol PresenceObserver: Sendable {
     /// An agent changed state; `outcome` is the ping result that caused it, if any.
@@ -17,6 +19,16 @@ public protocol PresenceObserver: Sendable {
 
     /// An account's interval changed to fit its budget (a learned limit, or a reload).
     func planChanged(_ plan: BudgetPlan, account: String)
+
+    /// An override of `record`'s agent was set, cleared or expired.
+    func overrideChanged(_ record: AgentRecord, override: PresenceOverride, event: OverrideEvent)
+
+    /// The overrides in force changed: the whole set, to persist.
+    func overridesChanged(_ overrides: [AgentKey: PresenceOverride])
+
+    /// A schedule's shift started or ended for its `agents` (enabled agents using it); it
+    /// changes again at `changesAt`.
+    func shiftChanged(schedule: String, isOn: Bool, agents: Int, changesAt: Date?)
 }
 
 extension PresenceObserver {
@@ -31,6 +43,15 @@ extension PresenceObserver {
 
     /// An account's interval changed to fit its budget (a learned limit, or a reload).
     public func planChanged(_ plan: BudgetPlan, account: String) {}
+
+    /// An override of `record`'s agent was set, cleared or expired.
+    public func overrideChanged(_ record: AgentRecord, override: PresenceOverride, event: OverrideEvent) {}
+
+    /// The overrides in force changed: the whole set, to persist.
+    public func overridesChanged(_ overrides: [AgentKey: PresenceOverride]) {}
+
+    /// A schedule's shift started or ended for its `agents`.
+    public func shiftChanged(schedule: String, isOn: Bool, agents: Int, changesAt: Date?) {}
 }
 
 /// An observer that ignores everything.

@@ -1,7 +1,7 @@
 extension PresenceScheduler {
     /// Marks an agent held back by its account's pause.
     func holdForAccount(_ key: AgentKey) {
-        guard var record = records[key], record.spec.enabled, record.state != .rejected else { return }
+        guard var record = records[key], !record.state.isHeld, record.state != .rejected else { return }
         let moved = record.pause() != nil
         let reason = accounts[record.accountIndex].gate.pauseReason
         guard moved || (reason != nil && record.lastError != reason) else { return }
@@ -50,7 +50,7 @@ extension PresenceScheduler {
     /// spread over the startup window from `now`.
     func resumeAccount(_ index: Int?, from now: MonotonicTime) {
         guard running else { return }
-        let keys = enabledKeys(ofAccount: index).filter { records[$0]?.inFlight == false }
+        let keys = wantedKeys(ofAccount: index, at: now).filter { records[$0]?.inFlight == false }
         for key in keys { retryTimers.removeValue(forKey: key)?.cancel() }
         armFirstPings(of: keys, from: now)
     }

@@ -10,6 +10,7 @@ extension PresenceScheduler {
             return
         }
         retryTimers.removeValue(forKey: key)?.cancel()
+        if holdIfUnwanted(key, at: now) { return }
         if record.inFlight {
             // The previous request is still out: skip this tick rather than stack a second one.
             armNextTick(key, after: now)
@@ -114,7 +115,8 @@ extension PresenceScheduler {
         while running, inFlightCount < config.ping.maxInFlight, waitingHead < waiting.count {
             let (key, kind) = waiting[waitingHead]
             waitingHead += 1
-            guard let record = records[key], record.spec.enabled, !record.inFlight else { continue }
+            guard let record = records[key], !record.state.isHeld, !record.inFlight else { continue }
+            if holdIfUnwanted(key, at: clock.now) { continue }
             // The account may have been paused while this waited for a free slot.
             if accounts[record.accountIndex].gate.pause != nil {
                 holdForAccount(key)

@@ -90,7 +90,9 @@ extension PresenceScheduler {
             changeCadence(ofAccount: index, interval: plan.interval, jitter: newConfig.ping.jitter, now: now, except: fresh)
             if plan.stretched { observer.planChanged(plan, account: accounts[index].name) }
         }
-        if running { armFirstPings(of: toStart, from: now, respectingLastPing: true) }
+        dropOverrides(ofRemoved: result.removed)
+        // Every agent, not only the added: a reload may move kept agents to another schedule.
+        if running { reconsider(records.keys, at: now) }
         for key in result.added { departedPings[key] = nil }
         version &+= 1
         return result

@@ -16,7 +16,8 @@ extension PresenceScheduler {
     }
 
     func fireRetry(_ key: AgentKey) {
-        guard running, retryTimers.removeValue(forKey: key) != nil, let record = records[key], record.spec.enabled, !record.inFlight else { return }
+        guard running, retryTimers.removeValue(forKey: key) != nil, let record = records[key], !record.state.isHeld, !record.inFlight else { return }
+        if holdIfUnwanted(key, at: clock.now) { return }
         attempt(key, kind: .retry)
     }
 
@@ -27,7 +28,9 @@ extension PresenceScheduler {
         retryTimers[key]?.cancel()
         retryTimers[key] = timers.arm(at: slot, leeway: accounts[record.accountIndex].schedule.timerLeeway) { [weak self] in
             guard let self, self.retryTimers.removeValue(forKey: key) != nil else { return }
-            self.send(key, kind: .tick, isProbe: false, at: self.clock.now)
+            let now = self.clock.now
+            if self.holdIfUnwanted(key, at: now) { return }
+            self.send(key, kind: .tick, isProbe: false, at: now)
         }
     }
 }

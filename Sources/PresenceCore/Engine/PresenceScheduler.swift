@@ -37,6 +37,10 @@ public final class PresenceScheduler: @unchecked Sendable {
     var departedPings: [AgentKey: MonotonicTime] = [:]
     var armed: [AgentKey: any ArmedTimer] = [:]
     var retryTimers: [AgentKey: any ArmedTimer] = [:]
+    /// Run-time overrides, one source of each agent's availability.
+    var overrides = OverrideBook()
+    /// Ends each override with an `until` at its time.
+    var overrideTimers: [AgentKey: any ArmedTimer] = [:]
     var waiting: [(key: AgentKey, kind: AttemptKind)] = []
     var waitingHead = 0
     var running = false
@@ -102,7 +106,8 @@ public final class PresenceScheduler: @unchecked Sendable {
         let now = clock.now
         origin = now
         for index in accounts.indices { accounts[index].schedule.origin = now }
-        armFirstPings(of: enabledKeys(), from: now)
+        armRestoredOverrides(at: now)
+        reconsider(records.keys, at: now, respectingLastPing: false)
         version &+= 1
     }
 
@@ -111,6 +116,8 @@ public final class PresenceScheduler: @unchecked Sendable {
         running = false
         for timer in armed.values { timer.cancel() }
         for timer in retryTimers.values { timer.cancel() }
+        for timer in overrideTimers.values { timer.cancel() }
+        overrideTimers.removeAll()
         for index in accounts.indices {
             accounts[index].resumeTimer?.cancel()
             accounts[index].resumeTimer = nil
@@ -163,7 +170,9 @@ public final class PresenceScheduler: @unchecked Sendable {
         Dictionary(config.accounts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func enabledKeys(ofAccount account: Int? = nil) -> [AgentKey] {
-        records.records.compactMap { $0.spec.enabled && (account == nil || $0.accountIndex == account) ? $0.spec.key : nil }
+    /// The agents no source holds offline, of one account (all when `nil`).
+    func wantedKeys(ofAccount account: Int? = nil, at now: MonotonicTime) -> [AgentKey] {
+        let keys = records.keys(ofAccount: account)
+        return keys.filter { key in records[key].map { availability(of: $0, at: now).hold == nil } ?? false }
     }
 }

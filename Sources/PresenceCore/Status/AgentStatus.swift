@@ -30,13 +30,22 @@ public struct AgentStatus: Codable, Hashable, Sendable {
     public var pingsOK: Int
     /// Failed pings since start.
     public var pingsFailed: Int
+    /// The agent's schedule, by name; `nil` when it is always on.
+    public var schedule: String?
+    /// When the current shift ends (RFC 3339 UTC), while on shift and it ends.
+    public var shiftEndsAt: String?
+    /// When the next shift starts (RFC 3339 UTC), while off shift.
+    public var nextShiftAt: String?
+    /// The run-time override in force, if any.
+    public var override: OverrideStatus?
 
     /// Creates an entry.
     public init(
         key: String, id: String?, email: String?, label: String?, enabled: Bool, state: String,
         lastAttemptAt: String?, lastSuccessAt: String?, presumedOnlineUntil: String?, nextPingAt: String?,
         consecutiveFailures: Int, lastError: String?, pingsOK: Int, pingsFailed: Int,
-        account: String = AccountSettings.defaultName
+        account: String = AccountSettings.defaultName, schedule: String? = nil, shiftEndsAt: String? = nil,
+        nextShiftAt: String? = nil, override: OverrideStatus? = nil
     ) {
         self.key = key
         self.account = account
@@ -53,6 +62,10 @@ public struct AgentStatus: Codable, Hashable, Sendable {
         self.lastError = lastError
         self.pingsOK = pingsOK
         self.pingsFailed = pingsFailed
+        self.schedule = schedule
+        self.shiftEndsAt = shiftEndsAt
+        self.nextShiftAt = nextShiftAt
+        self.override = override
     }
 
     enum CodingKeys: String, CodingKey {
@@ -65,9 +78,14 @@ public struct AgentStatus: Codable, Hashable, Sendable {
         case lastError = "last_error"
         case pingsOK = "pings_ok"
         case pingsFailed = "pings_failed"
+        case schedule
+        case shiftEndsAt = "shift_ends_at"
+        case nextShiftAt = "next_shift_at"
+        case override
     }
 
-    /// Reads an entry; one written before accounts existed belongs to `default`.
+    /// Reads an entry; one written before accounts existed belongs to `default`, one written
+    /// before schedules and overrides has neither.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         key = try container.decode(String.self, forKey: .key)
@@ -85,6 +103,10 @@ public struct AgentStatus: Codable, Hashable, Sendable {
         lastError = try container.decodeIfPresent(String.self, forKey: .lastError)
         pingsOK = try container.decode(Int.self, forKey: .pingsOK)
         pingsFailed = try container.decode(Int.self, forKey: .pingsFailed)
+        schedule = try container.decodeIfPresent(String.self, forKey: .schedule)
+        shiftEndsAt = try container.decodeIfPresent(String.self, forKey: .shiftEndsAt)
+        nextShiftAt = try container.decodeIfPresent(String.self, forKey: .nextShiftAt)
+        override = try container.decodeIfPresent(OverrideStatus.self, forKey: .override)
     }
 
     /// Writes every key, `null` for absent values; `id` or `email`, whichever the agent has.
@@ -104,5 +126,9 @@ public struct AgentStatus: Codable, Hashable, Sendable {
         try container.encode(lastError, forKey: .lastError)
         try container.encode(pingsOK, forKey: .pingsOK)
         try container.encode(pingsFailed, forKey: .pingsFailed)
+        try container.encode(schedule, forKey: .schedule)
+        try container.encode(shiftEndsAt, forKey: .shiftEndsAt)
+        try container.encode(nextShiftAt, forKey: .nextShiftAt)
+        try container.encode(override, forKey: .override)
     }
 }

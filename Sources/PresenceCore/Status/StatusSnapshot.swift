@@ -21,14 +21,17 @@ public struct StatusSnapshot: StatusContent, Sendable {
     public let config: StatusDocument.ConfigStatus
     /// The accounts' running state, in config order.
     public let accounts: [PresenceAccount]
+    /// Overrides and shifts, for each agent's entry.
+    public let availability: AvailabilityView
 
     /// Takes a snapshot at `clock`'s now.
     public init(
-        records: [AgentRecord], accounts: [PresenceAccount] = [], window: Duration, clock: any PresenceClock, pid: Int32,
-        config: StatusDocument.ConfigStatus
+        records: [AgentRecord], accounts: [PresenceAccount] = [], availability: AvailabilityView = AvailabilityView(),
+        window: Duration, clock: any PresenceClock, pid: Int32, config: StatusDocument.ConfigStatus
     ) {
         self.records = records
         self.accounts = accounts
+        self.availability = availability
         self.window = window
         self.now = clock.now
         self.wallNow = clock.wallDate(at: now)
@@ -80,6 +83,7 @@ public struct StatusSnapshot: StatusContent, Sendable {
 
     /// One agent's entry, monotonic times turned into wall-clock ones.
     public func entry(for record: AgentRecord) -> AgentStatus {
+        let shift = record.shiftIndex.flatMap { availability.shifts.indices.contains($0) ? availability.shifts[$0] : nil }
         var id: String?, email: String?
         switch record.spec.identity {
         case .id(let value): id = value
@@ -91,7 +95,10 @@ public struct StatusSnapshot: StatusContent, Sendable {
             lastAttemptAt: wall(record.lastAttemptAt), lastSuccessAt: wall(record.lastSuccessAt),
             presumedOnlineUntil: wall(record.presumedOnlineUntil(window: window)), nextPingAt: wall(record.nextPingAt),
             consecutiveFailures: record.consecutiveFailures, lastError: record.lastError,
-            pingsOK: record.pingsOK, pingsFailed: record.pingsFailed, account: record.spec.accountName
+            pingsOK: record.pingsOK, pingsFailed: record.pingsFailed, account: record.spec.accountName,
+            schedule: shift?.name, shiftEndsAt: shift.flatMap { $0.isOn ? $0.changesAt.map(RFC3339.string(from:)) : nil },
+            nextShiftAt: shift.flatMap { $0.isOn ? nil : $0.changesAt.map(RFC3339.string(from:)) },
+            override: availability.overrides.isEmpty ? nil : availability.overrides[record.spec.key].map(OverrideStatus.init)
         )
     }
 

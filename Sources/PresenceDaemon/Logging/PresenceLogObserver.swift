@@ -35,6 +35,9 @@ public struct PresenceLogObserver: PresenceObserver {
         case .paused:
             // The account-wide entry (accountChanged) says why, once for all agents.
             logger.debug("agent \(name) paused with the account", metadata: metadata)
+        case .offShift, .away, .botDown, .standby:
+            // The source's own entry (a shift boundary, an override) says why, once.
+            logger.debug("agent \(name) is \(transition.to.rawValue)", metadata: metadata)
         case .pending, .disabled:
             logger.info("agent \(name) is \(transition.to.rawValue)", metadata: metadata)
         }

@@ -130,7 +130,7 @@ public final class PresenceRuntime: @unchecked Sendable {
 
     /// The status of this moment.
     func statusSnapshot() -> StatusSnapshot {
-        StatusSnapshot(records: scheduler.snapshot(), accounts: scheduler.accounts, window: loaded.config.ping.presenceWindow,
+        StatusSnapshot(records: scheduler.snapshot(), accounts: scheduler.accounts, availability: scheduler.availabilityView, window: loaded.config.ping.presenceWindow,
                        clock: clock, pid: getpid(), config: configStatus())
     }
 

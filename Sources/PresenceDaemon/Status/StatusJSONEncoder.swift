@@ -131,6 +131,26 @@ struct StatusJSONEncoder {
         integer(agent.pingsOK)
         raw(",\"pings_failed\":")
         integer(agent.pingsFailed)
+        raw(",\"schedule\":")
+        optional(agent.schedule)
+        raw(",\"shift_ends_at\":")
+        optional(agent.shiftEndsAt)
+        raw(",\"next_shift_at\":")
+        optional(agent.nextShiftAt)
+        raw(",\"override\":")
+        if let override = agent.override {
+            raw("{\"mode\":")
+            string(override.mode)
+            raw(",\"until\":")
+            optional(override.until)
+            raw(",\"reason\":")
+            optional(override.reason)
+            raw(",\"set_at\":")
+            string(override.setAt)
+            bytes.append(0x7D)
+        } else {
+            raw("null")
+        }
         bytes.append(0x7D)
     }
 

@@ -25,6 +25,16 @@ public enum PresenceEvent: String, Sendable, CaseIterable {
     case accountPaused = "account_paused"
     /// An account's pause ended (its rate limit expired, or its key works again).
     case accountResumed = "account_resumed"
+    /// A schedule's shift started: its agents are pinged again (one entry per schedule).
+    case shiftStarted = "shift_started"
+    /// A schedule's shift ended: its agents get no more pings (one entry per schedule).
+    case shiftEnded = "shift_ended"
+    /// An agent was overridden away or online at run time.
+    case overrideSet = "override_set"
+    /// An agent's override was cleared.
+    case overrideCleared = "override_cleared"
+    /// An agent's override reached its `until`.
+    case overrideExpired = "override_expired"
     /// The daemon finished starting and told systemd READY=1.
     case daemonStarted = "daemon_started"
     /// The daemon is shutting down (STOPPING=1).
@@ -45,6 +55,11 @@ public enum PresenceEvent: String, Sendable, CaseIterable {
         case .agentRejected: "577b3d86621f40bcb90ee2527633b73f"
         case .accountPaused: "78690a9cd55b470eb2cc630ec8866b08"
         case .accountResumed: "aeae6914f0fe4a76bd79887dce62b187"
+        case .shiftStarted: "ddeb8a7e17534acab5ada5655521b4c3"
+        case .shiftEnded: "1e682b212adb47eaa495687b5784c276"
+        case .overrideSet: "8a3b30abad1c48c39ff6e27b6fe8f697"
+        case .overrideCleared: "c9afefefe66c4cb08a2be6cff9f7b287"
+        case .overrideExpired: "cee53f3c85614045824df50baa86a40e"
         case .daemonStarted: "712068bdaff44b1d873ed9c8f26985ef"
         case .daemonStopping: "a634dfa8170641b59bd7df9cb8ca4f95"
         }
