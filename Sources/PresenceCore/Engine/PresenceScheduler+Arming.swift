@@ -20,9 +20,7 @@ extension PresenceScheduler {
                 due = max(due, lastPing + schedule.interval / 2)
             }
             record.tick = nil
-            record.nextPingAt = due
-            records[key] = record
-            arm(key, at: due, leeway: schedule.timerLeeway)
+            self.scheduleTick(&record, at: due)
         }
     }
 
@@ -39,9 +37,23 @@ extension PresenceScheduler {
         let tick = schedule.nextTick(after: record.tick, lastPing: now, now: now, phase: record.phase)
         let due = max(now, schedule.dueTime(of: key, phase: record.phase, tick: tick, seed: jitterSeed))
         record.tick = tick
+        self.scheduleTick(&record, at: due)
+    }
+
+    /// Arms `record`'s next ping at `due` and stores the record, unless `due` is at or past the
+    /// end of its shift: the shift's boundary takes over from there, and no ping may leave at
+    /// or after a shift's end.
+    func scheduleTick(_ record: inout AgentRecord, at due: MonotonicTime) {
+        let key = record.spec.key
+        if let deadline = pingDeadline(for: record), due >= deadline {
+            record.nextPingAt = nil
+            records[key] = record
+            armed.removeValue(forKey: key)?.cancel()
+            return
+        }
         record.nextPingAt = due
         records[key] = record
-        arm(key, at: due, leeway: schedule.timerLeeway)
+        arm(key, at: due, leeway: accounts[record.accountIndex].schedule.timerLeeway)
     }
 
     /// Moves an account's armed agents onto a new grid, from their last ping, never sooner
@@ -58,9 +70,7 @@ extension PresenceScheduler {
             let tick = schedule.nextTick(after: nil, lastPing: lastPing, now: now, phase: record.phase)
             let due = max(now, schedule.dueTime(of: key, phase: record.phase, tick: tick, seed: jitterSeed))
             record.tick = tick
-            record.nextPingAt = due
-            records[key] = record
-            arm(key, at: due, leeway: schedule.timerLeeway)
+            self.scheduleTick(&record, at: due)
         }
         version &+= 1
     }

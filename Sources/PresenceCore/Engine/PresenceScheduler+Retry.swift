@@ -2,13 +2,16 @@ extension PresenceScheduler {
     /// Arms a retry of a failed tick when the policy finds room for one before the next tick
     /// and before the agent's presence lapses.
     func scheduleRetry(_ key: AgentKey, failedAt now: MonotonicTime) {
-        guard let record = records[key], record.spec.enabled, let nextTick = record.nextPingAt else { return }
+        guard let record = records[key], !record.state.isHeld else { return }
+        let deadline = pingDeadline(for: record)
+        // The last tick of a shift has no next one: its retries still fit before the end.
+        guard let nextTick = record.nextPingAt ?? deadline else { return }
         // Until its first success an agent's window runs from its first attempt.
-        let deadline = record.lapseDeadline(window: config.ping.presenceWindow)
+        let lapse = record.lapseDeadline(window: config.ping.presenceWindow)
         guard let start = retryPolicy.retryTime(
             attempt: record.consecutiveFailures, failedAt: now, nextTickAt: nextTick,
-            presenceDeadline: deadline, timeout: config.ping.timeout, using: &random
-        ) else { return }
+            presenceDeadline: lapse, timeout: config.ping.timeout, using: &random
+        ), deadline.map({ start < $0 }) ?? true else { return }
         retryTimers[key]?.cancel()
         retryTimers[key] = timers.arm(at: start, leeway: accounts[record.accountIndex].schedule.timerLeeway) { [weak self] in
             self?.fireRetry(key)

@@ -11,3 +11,10 @@ extension PresenceScheduler {
         AvailabilityView(overrides: overrides.entries, shifts: [])
     }
 }
+
+extension PresenceScheduler {
+    /// The time no ping of `record` may reach (stub until schedules land).
+    func pingDeadline(for record: AgentRecord) -> MonotonicTime? {
+        nil
+    }
+}

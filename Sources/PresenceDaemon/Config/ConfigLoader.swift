@@ -70,6 +70,7 @@ public struct ConfigLoader: Sendable {
         guard issues.isEmpty else { throw ConfigError(issues) }
         return LoadedConfig(
             config: config, path: path, apiKeys: keys.keys, keySources: keys.sources, statusFilePath: statusFilePath,
+            overridesFilePath: ConfigPaths.overridesFilePath(statusFilePath: statusFilePath, environment: environment),
             warnings: warnings, dropInFiles: dropIns.files.map(\.file)
         )
     }

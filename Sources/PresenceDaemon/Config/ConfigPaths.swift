@@ -44,6 +44,15 @@ public enum ConfigPaths {
         return defaultStatusFilePath
     }
 
+    /// Where run-time overrides are kept: `$STATE_DIRECTORY/overrides.json` (systemd's
+    /// `StateDirectory=`, which outlives reboots), else beside the status file.
+    public static func overridesFilePath(statusFilePath: String, environment: [String: String]) -> String {
+        if let state = environment["STATE_DIRECTORY"]?.split(separator: ":").first.map(String.init), !state.isEmpty {
+            return resolve("overrides.json", relativeTo: state)
+        }
+        return resolve("overrides.json", relativeTo: folder(of: statusFilePath))
+    }
+
     /// The credential that holds an account's key when it names no `api_key_file`:
     /// `brevo-api-key` in the one-account form, `brevo-api-key_<account>` in the `accounts:`
     /// form, which is what systemd names the files of a folder loaded by one

@@ -12,6 +12,8 @@ public struct LoadedConfig: Sendable {
     public var keySources: [String: APIKeySource]
     /// Where the status file goes: `status_file`, else `$RUNTIME_DIRECTORY/status.json`, else the default.
     public var statusFilePath: String
+    /// Where run-time overrides are kept: `$STATE_DIRECTORY/overrides.json`, else beside the status file.
+    public var overridesFilePath: String
     /// Problems worth telling the operator that do not stop the daemon (a key file others can read).
     public var warnings: [String]
     /// The drop-in files that were read, in merge order.
@@ -20,13 +22,14 @@ public struct LoadedConfig: Sendable {
     /// Creates a loaded config.
     public init(
         config: PresenceConfig, path: String, apiKeys: [String: APIKey], keySources: [String: APIKeySource] = [:],
-        statusFilePath: String, warnings: [String] = [], dropInFiles: [String] = []
+        statusFilePath: String, overridesFilePath: String? = nil, warnings: [String] = [], dropInFiles: [String] = []
     ) {
         self.config = config
         self.path = path
         self.apiKeys = apiKeys
         self.keySources = keySources
         self.statusFilePath = statusFilePath
+        self.overridesFilePath = overridesFilePath ?? ConfigPaths.resolve("overrides.json", relativeTo: ConfigPaths.folder(of: statusFilePath))
         self.warnings = warnings
         self.dropInFiles = dropInFiles
     }

@@ -35,6 +35,8 @@ public final class PresenceRuntime: @unchecked Sendable {
     var watchdog: WatchdogGate?
     var stopped = false
     var sleepDetector = SleepDetector()
+    /// Where the run-time overrides are kept across restarts.
+    let overrideStore: OverrideStore
 
     /// How often the status file and `STATUS=` may change, at most.
     static let reportInterval: Duration = .seconds(1)
@@ -58,12 +60,14 @@ public final class PresenceRuntime: @unchecked Sendable {
         self.timers = HeapDispatchTimers()
         self.client = BrevoClient(accounts: loaded.brevoCredentials, timeout: loaded.config.ping.timeout)
         self.writer = StatusFileWriter(path: loaded.statusFilePath)
+        let overrideStore = OverrideStore(path: loaded.overridesFilePath)
+        self.overrideStore = overrideStore
         self.scheduler = PresenceScheduler(
             config: loaded.config,
             clock: clock,
             timers: timers,
             transport: BrevoPingTransport(client: client),
-            observer: PresenceLogObserver(logger: logger)
+            observer: DaemonObserver(log: PresenceLogObserver(logger: logger), overrides: overrideStore)
         )
         forgetRoster()
         if let configuration = WatchdogConfiguration.fromEnvironment() {
@@ -75,6 +79,7 @@ public final class PresenceRuntime: @unchecked Sendable {
     public func start() {
         timers.queue.sync {
             prepareStatusFolder()
+            restoreOverrides()
             scheduler.start()
             let summary = scheduler.summary
             logger.notice(
@@ -109,6 +114,7 @@ public final class PresenceRuntime: @unchecked Sendable {
             scheduler.resync(reason: "the machine was suspended for about \(Int(slept.seconds)) s")
         }
         scheduler.refreshLapses()
+        scheduler.expireOverrides()
         let now = clock.now
         if var gate = watchdog {
             gate.recordProgress(at: UInt64(now.nanoseconds))
