@@ -49,6 +49,16 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        /// The local control API's transport: HTTP/1.1 + JSON on Unix sockets, and its client.
+        .target(
+            name: "ControlAPI",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         /// The systemd edge: sd_notify, watchdog, log handlers.
         .target(
             name: "SystemdSupport",
@@ -63,6 +73,7 @@ let package = Package(
             dependencies: [
                 "PresenceCore",
                 "BrevoAPI",
+                "ControlAPI",
                 "SystemdSupport",
                 "CMalloc",
                 .product(name: "Logging", package: "swift-log"),
@@ -78,6 +89,7 @@ let package = Package(
                 "PresenceCore",
                 "BrevoAPI",
                 "BrevoStandIn",
+                "ControlAPI",
                 "SystemdSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -91,6 +103,15 @@ let package = Package(
         ),
         .testTarget(name: "PresenceCoreTests", dependencies: ["PresenceCore"]),
         .testTarget(name: "BrevoAPITests", dependencies: ["BrevoAPI", "BrevoStandIn", "PresenceCore"]),
+        .testTarget(
+            name: "ControlAPITests",
+            dependencies: [
+                "ControlAPI",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "PresenceDaemonTests", dependencies: ["PresenceDaemon", "PresenceCore", "BrevoStandIn"]),
         .testTarget(name: "AgentPresencedTests", dependencies: ["BrevoStandIn", "PresenceCore"]),
