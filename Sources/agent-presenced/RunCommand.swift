@@ -18,12 +18,17 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         ReloadSignal.ignoreUntilArmed()
+        let inherited = InheritedSockets.take()
         HeapTrim.configure()
         let logger = logging.bootstrap()
         let notifier = SystemdNotifier()
         let runtime = try makeRuntime(logger: logger, notifier: notifier)
+        let socketPath = ConfigPaths.controlSocketPath(statusFilePath: runtime.statusFilePath, environment: ProcessInfo.processInfo.environment)
         let group = ServiceGroup(
-            services: [PresenceService(runtime: runtime)],
+            services: [
+                PresenceService(runtime: runtime),
+                ControlService(runtime: runtime, socketPath: socketPath, inherited: inherited, logger: logger),
+            ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: Logger(label: "agent-presenced.lifecycle")
         )

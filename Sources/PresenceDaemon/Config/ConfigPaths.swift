@@ -44,6 +44,15 @@ public enum ConfigPaths {
         return defaultStatusFilePath
     }
 
+    /// The control API's socket: `$RUNTIME_DIRECTORY/control.sock` (the unit's runtime folder),
+    /// else beside the status file, where the command line looks for it too.
+    public static func controlSocketPath(statusFilePath: String, environment: [String: String]) -> String {
+        if let runtime = environment["RUNTIME_DIRECTORY"]?.split(separator: ":").first.map(String.init), !runtime.isEmpty {
+            return resolve("control.sock", relativeTo: runtime)
+        }
+        return resolve("control.sock", relativeTo: folder(of: statusFilePath))
+    }
+
     /// Where run-time overrides are kept: `$STATE_DIRECTORY/overrides.json` (systemd's
     /// `StateDirectory=`, which outlives reboots), else beside the status file.
     public static func overridesFilePath(statusFilePath: String, environment: [String: String]) -> String {

@@ -9,6 +9,17 @@ extension PresenceRuntime {
     ///
     /// Called on the reload queue (never the scheduler's, so a slow disk delays no ping).
     public func reload() {
+        reloadSerially()
+    }
+
+    /// Runs one reload at a time, whether SIGHUP or the control API asked for it.
+    func reloadSerially() {
+        reloadLock.lock()
+        defer { reloadLock.unlock() }
+        reloadOnce()
+    }
+
+    private func reloadOnce() {
         notifier.reloading()
         let path = timers.queue.sync { loaded.path }
         let result = Result { () throws(ConfigError) -> LoadedConfig in try ConfigLoader.load(path: path) }

@@ -37,6 +37,8 @@ public final class PresenceRuntime: @unchecked Sendable {
     var sleepDetector = SleepDetector()
     /// Where the run-time overrides are kept across restarts.
     let overrideStore: OverrideStore
+    /// One reload at a time, from SIGHUP or the control API.
+    let reloadLock = NSLock()
 
     /// How often the status file and `STATUS=` may change, at most.
     static let reportInterval: Duration = .seconds(1)
@@ -98,6 +100,11 @@ public final class PresenceRuntime: @unchecked Sendable {
     /// Drops the config's copy of the roster: the scheduler's records hold the agents.
     func forgetRoster() {
         loaded.config.agents = []
+    }
+
+    /// The status file the daemon started with.
+    public var statusFilePath: String {
+        timers.queue.sync { writer.path }
     }
 
     /// The one-line summary for `STATUS=`.
