@@ -10,7 +10,7 @@ struct AgentPresenced: AsyncParsableCommand {
         version: ProductVersion.current,
         subcommands: [
             RunCommand.self, CheckCommand.self, StatusCommand.self, PingCommand.self,
-            ReloadCommand.self, DemoCommand.self, StandInCommand.self,
+            ReloadCommand.self, AwayCommand.self, OnlineCommand.self, ClearCommand.self, DemoCommand.self, StandInCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ControlAPI
 import Foundation
 import PresenceCore
 import PresenceDaemon
@@ -7,12 +8,16 @@ import PresenceDaemon
 import Glibc
 #endif
 
-/// `agent-presenced status`: reads the status file and prints a table or the JSON.
-struct StatusCommand: ParsableCommand {
+/// `agent-presenced status`: asks the running daemon over its control socket (the status file
+/// when the socket is not there, or when `--status-file` names one) and prints a table or the
+/// JSON.
+struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show each agent's state from the running daemon's status file."
+        abstract: "Show each agent's state, from the running daemon's control socket or its status file."
     )
+
+    @OptionGroup var socket: ControlSocketOption
 
     @Option(help: ArgumentHelp("The status file (default: $RUNTIME_DIRECTORY/status.json, else /run/agent-presenced/status.json).", valueName: "path"))
     var statusFile: String?
@@ -20,7 +25,15 @@ struct StatusCommand: ParsableCommand {
     @Flag(help: "Print the status file's JSON instead of a table.")
     var json = false
 
-    func run() throws {
+    func run() async throws {
+        if statusFile == nil, let data = await Self.fromSocket(socket.readSocket) {
+            guard let document = try? JSONDecoder().decode(StatusDocument.self, from: data) else {
+                Console.error("unexpected status from the daemon at \(socket.readSocket)")
+                throw ExitCode.failure
+            }
+            print(document, data: data)
+            return
+        }
         let path = statusFile ?? ConfigPaths.statusFilePath(configured: nil, configFolder: "/", environment: ProcessInfo.processInfo.environment)
         guard let data = FileManager.default.contents(atPath: path) else {
             Console.error("agent-presenced is not running: no status file at \(path)")
@@ -37,11 +50,23 @@ struct StatusCommand: ParsableCommand {
             Console.error("agent-presenced is not running: the status file \(path) is from process \(document.pid), which has exited or no longer holds its lock (last updated \(document.updatedAt))")
             throw ExitCode.failure
         }
+        print(document, data: data)
+    }
+
+    private func print(_ document: StatusDocument, data: Data) {
         if json {
             Console.out(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines))
         } else {
             for line in StatusTable(document: document).lines { Console.out(line) }
         }
+    }
+
+    /// The status document from the daemon's socket; `nil` when no daemon answers there.
+    static func fromSocket(_ path: String) async -> Data? {
+        guard FileManager.default.fileExists(atPath: path),
+              let answer = try? await ControlClient(socketPath: path, timeout: .seconds(10)).request("GET", "/v1/status"),
+              answer.status == 200 else { return nil }
+        return Data(answer.body)
     }
 
     /// Whether the daemon that wrote `document` still runs: the live holder of the status
