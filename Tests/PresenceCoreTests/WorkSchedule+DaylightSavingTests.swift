@@ -76,6 +76,18 @@ struct WorkScheduleDaylightSavingTests {
         #expect(paris.shift(at: S.instant("2026-10-25T02:45:00+01:00")) == S.on(until: "2026-10-25T04:00:00+01:00"))
     }
 
+    @Test("a 24/7 schedule closed on a date a year ahead runs through every change until that date")
+    func allTheTimeUntilClosed() {
+        let newYear = ["Europe/Paris": "2027-01-01T00:00:00+01:00", "America/New_York": "2027-01-01T00:00:00-05:00"]
+        for (zone, closes) in newYear {
+            let schedule = S.make(zone, S.days(Weekday.allCases, ["00:00-24:00"]), except: ["2027-01-01": []])
+            for text in ["2026-01-02T00:00:00Z", "2026-03-08T06:30:00Z", "2026-03-29T01:00:00Z", "2026-10-25T01:30:00Z",
+                         "2026-11-01T06:30:00Z"] {
+                #expect(schedule.shift(at: S.instant(text)) == S.on(until: closes), "\(zone) \(text)")
+            }
+        }
+    }
+
     @Test("a 24/7 schedule never changes across daylight saving changes")
     func allTheTime() {
         for zone in ["Europe/Paris", "America/New_York"] {

@@ -133,3 +133,23 @@ struct WorkScheduleTests {
         ])
     }
 }
+
+@Suite("WorkSchedule: a week with a gap is not 24/7")
+struct WorkScheduleAlmostAlwaysTests {
+    typealias S = Schedules
+
+    @Test("a minute off in the week is a change, Sunday's night reaching into Monday is not, a week without Monday ends on Sunday")
+    func almost() {
+        var weekly = S.days(Weekday.allCases, ["00:00-24:00"])
+        weekly[.wednesday] = ["00:00-23:59"]
+        let gap = S.make("Europe/Paris", weekly)
+        #expect(gap.shift(at: S.instant("2026-01-05T10:00:00+01:00")) == S.on(until: "2026-01-07T23:59:00+01:00"))
+        var nights = S.days([.monday, .tuesday, .wednesday, .thursday, .friday, .saturday], ["00:00-24:00"])
+        nights[.sunday] = ["00:00-22:00", "22:00-06:00"]
+        let overlapping = S.make("Europe/Paris", nights)
+        #expect(overlapping.shift(at: S.instant("2026-01-05T10:00:00+01:00")) == .alwaysOn)
+        let noMonday = S.make("Europe/Paris", S.days([.tuesday, .wednesday, .thursday, .friday, .saturday, .sunday],
+                                                     ["00:00-24:00"]))
+        #expect(noMonday.shift(at: S.instant("2026-01-04T10:00:00+01:00")) == S.on(until: "2026-01-05T00:00:00+01:00"))
+    }
+}

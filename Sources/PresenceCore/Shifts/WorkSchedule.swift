@@ -50,6 +50,10 @@ public struct WorkSchedule: Hashable, Sendable {
     public func shift(at date: Date) -> ShiftState {
         let clock = ZoneWallClock(zone: timeZone)
         let today = clock.wallDay(of: date)
+        // The common 24/7 case answers without walking 400 days.
+        if weeklyCoversEveryMinute, !exceptions.keys.contains(where: { $0.dayNumber >= today - 1 }) {
+            return .alwaysOn
+        }
         var current: (start: Date, end: Date?)?
         var answer: ShiftState?
 
@@ -88,6 +92,22 @@ public struct WorkSchedule: Hashable, Sendable {
         }
         if let answer { return answer }
         return current.flatMap(decide) ?? ShiftState(isOn: false, changesAt: nil)
+    }
+
+    /// Whether the weekly spans leave no minute of the week off (`mon-sun: 00:00-24:00` and the
+    /// like), ignoring exceptions; wall time with no gap is also an unbroken stretch of instants.
+    var weeklyCoversEveryMinute: Bool {
+        var weeklyOnly = self
+        weeklyOnly.exceptions = [:]
+        var covers = false
+        // Day 4 is Monday 1970-01-05: from the Sunday before (its night may reach Monday) to
+        // the next Monday, the first run must span the whole week.
+        let monday = 4
+        weeklyOnly.forEachRun(fromDay: monday - 1, throughDay: monday + 7) { run in
+            covers = run.start <= monday * LocalTime.minutesPerDay && run.end >= (monday + 7) * LocalTime.minutesPerDay
+            return false
+        }
+        return covers
     }
 
     /// The spans that start on local day `dayNumber`: its exception's, else its weekday's.
