@@ -21,6 +21,9 @@ struct ConfigParserAccountsTests {
             account: support-eu
           - id: a1
             account: support-eu
+        schedules:
+          paris-office:
+            timezone: Europe/Paris
         """
 
     @Test("accounts are read in file order with their settings, and agent keys carry the account")

@@ -18,11 +18,14 @@ public struct AgentSpec: Hashable, Sendable {
     public var enabled: Bool
     /// Where the agent was declared (`config.yaml:23`), for error messages that name both files.
     public var source: ConfigLocation?
+    /// The agent's own schedule, by name; `nil` to follow its account's (see
+    /// ``PresenceConfig/scheduleName(of:)``).
+    public var schedule: String?
 
     /// Creates an agent entry.
     public init(
         identity: AgentIdentity, label: String? = nil, enabled: Bool = true, source: ConfigLocation? = nil,
-        account: String? = nil
+        account: String? = nil, schedule: String? = nil
     ) {
         self.identity = identity
         self.account = account
@@ -30,6 +33,7 @@ public struct AgentSpec: Hashable, Sendable {
         self.label = label
         self.enabled = enabled
         self.source = source
+        self.schedule = schedule
     }
 
     /// The name of the agent's account: ``account``, or `default` in the one-account form.

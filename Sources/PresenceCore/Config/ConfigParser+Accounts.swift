@@ -6,9 +6,10 @@ extension ConfigParser {
 
     /// Reads `accounts:` into `config` when the file has it, and returns how the file's agents
     /// find their accounts; `nil` when the accounts have a problem (already reported), so that
-    /// agents are not blamed for it.
+    /// agents are not blamed for it. Each account's `schedule:` must be one of `schedules`.
     static func readAccounts(
-        _ entries: [String: YAMLNodeReader.Entry], into config: inout PresenceConfig, reader: inout YAMLNodeReader
+        _ entries: [String: YAMLNodeReader.Entry], into config: inout PresenceConfig,
+        schedules: ScheduleResolver, reader: inout YAMLNodeReader
     ) -> AccountResolver? {
         guard let entry = entries["accounts"] else { return AccountResolver(config) }
         var formsAgree = true
@@ -17,20 +18,24 @@ extension ConfigParser {
                 + "brevo: and rate_limit: for one account, or accounts: for several")
             formsAgree = false
         }
-        guard let accounts = readAccounts(entry, reader: &reader), formsAgree else { return nil }
+        guard let accounts = readAccounts(entry, schedules: schedules, reader: &reader), formsAgree else { return nil }
         config.accounts = accounts
         config.namesAccounts = true
         return AccountResolver(config)
     }
 
     /// Reads the mapping of `accounts:`, in file order; `nil` when it has a problem.
-    private static func readAccounts(_ entry: YAMLNodeReader.Entry, reader: inout YAMLNodeReader) -> [AccountSettings]? {
+    private static func readAccounts(
+        _ entry: YAMLNodeReader.Entry, schedules: ScheduleResolver, reader: inout YAMLNodeReader
+    ) -> [AccountSettings]? {
         let node = entry.value
         if case .mapping(let mapping) = node, mapping.count > 0 {
             let issuesBefore = reader.issues.count
             var accounts: [AccountSettings] = []
             for (key, value) in mapping {
-                if let account = readAccount(key: key, value: value, reader: &reader) { accounts.append(account) }
+                if let account = readAccount(key: key, value: value, schedules: schedules, reader: &reader) {
+                    accounts.append(account)
+                }
             }
             return reader.issues.count == issuesBefore ? accounts : nil
         }
@@ -48,7 +53,9 @@ extension ConfigParser {
 
     /// Reads one account; `nil` when it has a problem (already reported). A null value is an
     /// account with every default.
-    private static func readAccount(key: Node, value: Node, reader: inout YAMLNodeReader) -> AccountSettings? {
+    private static func readAccount(
+        key: Node, value: Node, schedules: ScheduleResolver, reader: inout YAMLNodeReader
+    ) -> AccountSettings? {
         guard case .scalar(let scalar) = key, !YAMLNodeReader.isNull(key) else {
             reader.report(key, "accounts", "account names must be plain names, found \(YAMLNodeReader.describe(key))")
             return nil
@@ -69,8 +76,12 @@ extension ConfigParser {
         let entries = reader.entries(of: mapping, at: path, known: accountKeys)
         account.brevo = readBrevo(entries, at: path, reader: &reader)
         account.rateLimit = readRateLimit(entries, at: path, reader: &reader)
-        if let entry = entries["schedule"] {
-            account.schedule = reader.string(entry.value, at: path + ".schedule")
+        if let entry = entries["schedule"], let schedule = reader.string(entry.value, at: path + ".schedule") {
+            if let problem = schedules.problem(naming: schedule, by: "account \(name)") {
+                reader.report(entry.value, path + ".schedule", problem)
+            } else {
+                account.schedule = schedule
+            }
         }
         return account
     }

@@ -2,14 +2,17 @@ import Yams
 
 extension ConfigParser {
     /// The keys allowed in one agent entry.
-    static let agentKeys = ["id", "email", "name", "label", "enabled", "account"]
+    static let agentKeys = ["id", "email", "name", "label", "enabled", "account", "schedule"]
 
     /// Reads `agents:`; null or an empty list is an empty roster (the daemon idles).
     ///
     /// With `accounts`, each agent's account is resolved before repeats are looked for, so the
     /// same ID in two accounts is two agents; without (a drop-in, or a main file whose accounts
-    /// have a problem), each agent keeps the `account:` it names.
-    static func readAgents(_ node: Node, reader: inout YAMLNodeReader, accounts: AccountResolver? = nil) -> [AgentSpec] {
+    /// have a problem), each agent keeps the `account:` it names. With `schedules`, an agent's
+    /// `schedule:` must be one of them; without (a drop-in), ``merge(main:dropIns:)`` checks it.
+    static func readAgents(
+        _ node: Node, reader: inout YAMLNodeReader, accounts: AccountResolver? = nil, schedules: ScheduleResolver? = nil
+    ) -> [AgentSpec] {
         if YAMLNodeReader.isNull(node) { return [] }
         guard case .sequence(let sequence) = node else {
             reader.report(node, "agents", "expected a list of agents (- id: ... or - email: ... name: ...), "
@@ -21,7 +24,7 @@ extension ConfigParser {
         var positions: [AgentKey: Int] = [:]
         positions.reserveCapacity(sequence.count)
         for (index, item) in sequence.enumerated() {
-            guard var agent = readAgent(item, index: index, reader: &reader) else { continue }
+            guard var agent = readAgent(item, index: index, schedules: schedules, reader: &reader) else { continue }
             if let problem = accounts?.resolve(&agent) {
                 reader.report(item, "agents[\(index)].account", problem)
                 continue
@@ -44,7 +47,9 @@ extension ConfigParser {
     }
 
     /// Reads one agent; `nil` when it has a problem (already reported).
-    private static func readAgent(_ node: Node, index: Int, reader: inout YAMLNodeReader) -> AgentSpec? {
+    private static func readAgent(
+        _ node: Node, index: Int, schedules: ScheduleResolver?, reader: inout YAMLNodeReader
+    ) -> AgentSpec? {
         // Paths are built only for reports: this runs once per agent of a roster.
         func path() -> String { "agents[\(index)]" }
         guard case .mapping(let mapping) = node else {
@@ -65,6 +70,7 @@ extension ConfigParser {
         let label = text(fields.label)
         let enabled = fields.enabled.map { reader.bool($0.value, at: path() + ".enabled") } ?? true
         let account = text(fields.account)
+        let schedule = text(fields.schedule)
 
         var identity: AgentIdentity?
         switch (id.present, email.present) {
@@ -99,9 +105,13 @@ extension ConfigParser {
                 }
             }
         }
+        if let identity, let name = schedule.value,
+           let problem = schedules?.problem(naming: name, by: "agent \(identity.key)") {
+            reader.report(fields.schedule?.value, path() + ".schedule", problem)
+        }
         guard let identity, let enabled, reader.issues.count == issuesBefore else { return nil }
         return AgentSpec(identity: identity, label: label.value, enabled: enabled, source: reader.location(node),
-                         account: account.value)
+                         account: account.value, schedule: schedule.value)
     }
 }
 
@@ -113,6 +123,7 @@ private struct AgentFields {
     var label: YAMLNodeReader.Entry?
     var enabled: YAMLNodeReader.Entry?
     var account: YAMLNodeReader.Entry?
+    var schedule: YAMLNodeReader.Entry?
 
     /// Files `entry` under its key (one of ``ConfigParser/agentKeys``).
     mutating func take(_ entry: YAMLNodeReader.Entry) {
@@ -123,6 +134,7 @@ private struct AgentFields {
         case "label": label = entry
         case "enabled": enabled = entry
         case "account": account = entry
+        case "schedule": schedule = entry
         default: break
         }
     }

@@ -1,11 +1,18 @@
 extension ConfigParser {
     /// What is worth an operator's attention in `config` without making it invalid, one line
-    /// each, in account order: accounts that read the same key file (and so share one Brevo rate
-    /// limit), and accounts with no agents.
+    /// each: first, in account order, accounts that read the same key file (and so share one
+    /// Brevo rate limit) and accounts with no agents; then, in file order, schedules that no agent
+    /// and no account names.
     ///
-    /// Pure: key files are compared as written, not resolved. The one-account form has nothing
-    /// to warn about. A line starts with the account's place (`config.yaml:4: `) when known.
+    /// Pure: key files are compared as written, not resolved. The one-account form has no account
+    /// to warn about. A line starts with the account's or schedule's place (`config.yaml:4: `)
+    /// when known.
     public static func warnings(for config: PresenceConfig) -> [String] {
+        accountWarnings(for: config) + scheduleWarnings(for: config)
+    }
+
+    /// Accounts sharing a key file, and accounts without agents.
+    private static func accountWarnings(for config: PresenceConfig) -> [String] {
         guard config.namesAccounts else { return [] }
         var sharing: [String: [AccountSettings]] = [:]
         for account in config.accounts {
@@ -28,9 +35,29 @@ extension ConfigParser {
         return warnings
     }
 
+    /// Schedules that nothing names: probably a typo'd or forgotten `schedule:` elsewhere.
+    private static func scheduleWarnings(for config: PresenceConfig) -> [String] {
+        guard !config.schedules.isEmpty else { return [] }
+        var used = Set(config.accounts.lazy.compactMap(\.schedule))
+        for agent in config.agents {
+            if let schedule = agent.schedule { used.insert(schedule) }
+        }
+        let unused = config.schedules.values.filter { !used.contains($0.name) }.sorted { a, b in
+            let placeA = (a.source?.file ?? "", a.source?.line ?? .max)
+            let placeB = (b.source?.file ?? "", b.source?.line ?? .max)
+            return placeA != placeB ? placeA < placeB : a.name < b.name
+        }
+        return unused.map { placed($0.source, "schedule \($0.name) is not used: no agent or account names it") }
+    }
+
     /// `message`, after the account's place when known.
     private static func placed(_ account: AccountSettings, _ message: String) -> String {
-        guard let source = account.source else { return message }
+        placed(account.source, message)
+    }
+
+    /// `message`, after `source` when known.
+    private static func placed(_ source: ConfigLocation?, _ message: String) -> String {
+        guard let source else { return message }
         return "\(source): \(message)"
     }
 }

@@ -7,7 +7,7 @@ import Yams
 public enum ConfigParser {
     /// The keys allowed at the top of the main config file.
     static let topLevelKeys = [
-        "brevo", "ping", "rate_limit", "accounts", "status_file", "agents_dir", "agents_dir_optional", "agents",
+        "brevo", "ping", "rate_limit", "accounts", "schedules", "status_file", "agents_dir", "agents_dir_optional", "agents",
     ]
 
     /// Parses and validates a main config file.
@@ -27,7 +27,9 @@ public enum ConfigParser {
             return try finish(config, reader)
         }
         let entries = reader.entries(of: mapping, at: "", known: topLevelKeys)
-        let accounts = readAccounts(entries, into: &config, reader: &reader)
+        let (schedules, scheduleNames) = readSchedules(entries, reader: &reader)
+        config.schedules = schedules
+        let accounts = readAccounts(entries, into: &config, schedules: scheduleNames, reader: &reader)
         if let entry = entries["brevo"] { config.brevo = readBrevo(entry.value, reader: &reader) }
         if let entry = entries["ping"] { config.ping = readPing(entry.value, reader: &reader) }
         if let entry = entries["rate_limit"] { config.rateLimit = readRateLimit(entry.value, reader: &reader) }
@@ -37,7 +39,7 @@ public enum ConfigParser {
             config.agentsDirOptional = reader.bool(entry.value, at: "agents_dir_optional") ?? false
         }
         if let entry = entries["agents"] {
-            config.agents = readAgents(entry.value, reader: &reader, accounts: accounts)
+            config.agents = readAgents(entry.value, reader: &reader, accounts: accounts, schedules: scheduleNames)
         }
         return try finish(config, reader)
     }

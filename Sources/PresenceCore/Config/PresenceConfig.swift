@@ -2,7 +2,12 @@
 public struct PresenceConfig: Hashable, Sendable {
     /// The Brevo accounts, in file order; one named `default` in the one-account form, never
     /// empty.
-    public var accounts: [AccountSettings]
+    public var accounts: [AccountSettings] {
+        didSet { accountSchedules = Self.schedulesByAccount(accounts) }
+    }
+    /// The schedule each account sets for its agents, by account name (only accounts that set
+    /// one): asked once per agent, it must not walk 2,000 accounts.
+    private(set) var accountSchedules: [String: String]
     /// Whether the file used the `accounts:` form, whose agent keys carry the account's name.
     public var namesAccounts: Bool
     /// Ping cadence and limits, shared by every account.
@@ -15,6 +20,8 @@ public struct PresenceConfig: Hashable, Sendable {
     public var agentsDirOptional: Bool
     /// The roster, in file order (main file first, then drop-ins in lexical order).
     public var agents: [AgentSpec]
+    /// The working-hours schedules by name, declared in the main file only.
+    public var schedules: [String: WorkSchedule]
 
     /// Creates a one-account configuration (the `brevo:` + `rate_limit:` form).
     public init(
@@ -24,15 +31,18 @@ public struct PresenceConfig: Hashable, Sendable {
         statusFile: String? = nil,
         agentsDir: String? = nil,
         agentsDirOptional: Bool = false,
-        agents: [AgentSpec] = []
+        agents: [AgentSpec] = [],
+        schedules: [String: WorkSchedule] = [:]
     ) {
         self.accounts = [AccountSettings(brevo: brevo, rateLimit: rateLimit)]
+        self.accountSchedules = [:]
         self.namesAccounts = false
         self.ping = ping
         self.statusFile = statusFile
         self.agentsDir = agentsDir
         self.agentsDirOptional = agentsDirOptional
         self.agents = agents
+        self.schedules = schedules
     }
 
     /// Creates a configuration of named accounts (the `accounts:` form); `accounts` must not
@@ -43,16 +53,19 @@ public struct PresenceConfig: Hashable, Sendable {
         statusFile: String? = nil,
         agentsDir: String? = nil,
         agentsDirOptional: Bool = false,
-        agents: [AgentSpec] = []
+        agents: [AgentSpec] = [],
+        schedules: [String: WorkSchedule] = [:]
     ) {
         precondition(!accounts.isEmpty, "a configuration has at least one account")
         self.accounts = accounts
+        self.accountSchedules = Self.schedulesByAccount(accounts)
         self.namesAccounts = true
         self.ping = ping
         self.statusFile = statusFile
         self.agentsDir = agentsDir
         self.agentsDirOptional = agentsDirOptional
         self.agents = agents
+        self.schedules = schedules
     }
 
     /// The first account's Brevo settings: the whole of them in the one-account form.
