@@ -12,7 +12,8 @@ public struct PresenceAccount: Sendable {
     public internal(set) var schedule: PingSchedule
     /// Pauses, probes and what Brevo reported about the account's limit.
     public internal(set) var gate = AccountGate()
-    /// Enabled agents of this account.
+    /// Enabled agents of this account on shift at once at the busiest moment of the week
+    /// (all of them without schedules): what its plan, pacing and retry budget are sized for.
     public internal(set) var enabledCount: Int
     /// Bounds the account's retries.
     var retryBudget: RetryBudget

@@ -60,6 +60,8 @@ extension PresenceScheduler {
     public func resync(reason: String) {
         guard running else { return }
         observer.resynced(reason: reason)
+        // The wall clock ran on while the timers did not: shifts may have ended meanwhile.
+        reevaluateShifts()
         resumeAccount(nil, from: clock.now)
         version &+= 1
     }

@@ -90,6 +90,7 @@ extension PresenceScheduler {
             changeCadence(ofAccount: index, interval: plan.interval, jitter: newConfig.ping.jitter, now: now, except: fresh)
             if plan.stretched { observer.planChanged(plan, account: accounts[index].name) }
         }
+        rebuildShifts(for: newConfig, specs: newConfig.agents, at: now)
         dropOverrides(ofRemoved: result.removed)
         // Every agent, not only the added: a reload may move kept agents to another schedule.
         if running { reconsider(records.keys, at: now) }
@@ -101,7 +102,7 @@ extension PresenceScheduler {
     /// Replaces ``accounts`` with those of `newConfig`, keeping the running state of accounts
     /// kept by name; returns the (new) indices of kept accounts whose cadence changed.
     private func reshapeAccounts(for newConfig: PresenceConfig, at now: MonotonicTime, into result: inout Reconciliation) -> [Int] {
-        let enabledCounts = newConfig.enabledAgentCounts()
+        let enabledCounts = newConfig.peakOnAgentCounts(around: clock.wallDate(at: now))
         var previous = Dictionary(accounts.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var reshaped: [Int] = []
         var newAccounts: [PresenceAccount] = []

@@ -41,6 +41,12 @@ public final class PresenceScheduler: @unchecked Sendable {
     var overrides = OverrideBook()
     /// Ends each override with an `until` at its time.
     var overrideTimers: [AgentKey: any ArmedTimer] = [:]
+    /// The schedules in use, each agent's record pointing in by ``AgentRecord/shiftIndex``.
+    var shifts: [ShiftTrack] = []
+    /// The timer of each schedule's next boundary, by position in ``shifts``.
+    var shiftTimers: [Int: any ArmedTimer] = [:]
+    /// Changes when a reload rebuilds ``shifts``, so a boundary timer of the old ones is void.
+    var shiftLayout = 0
     var waiting: [(key: AgentKey, kind: AttemptKind)] = []
     var waitingHead = 0
     var running = false
@@ -85,7 +91,7 @@ public final class PresenceScheduler: @unchecked Sendable {
         self.retryBudgetOverride = retryBudget
         self.origin = clock.now
         let indices = Self.accountIndices(of: config)
-        let enabledCounts = config.enabledAgentCounts()
+        let enabledCounts = config.peakOnAgentCounts(around: clock.wallDate(at: origin))
         accounts = config.accounts.enumerated().map { index, settings in
             PresenceAccount(settings: settings, enabledCount: enabledCounts[index], ping: config.ping,
                             origin: origin, retryBudget: retryBudget)
@@ -96,6 +102,7 @@ public final class PresenceScheduler: @unchecked Sendable {
             record.accountIndex = index
             return record
         })
+        rebuildShifts(for: config, specs: config.agents, at: origin)
         self.config.agents = []
     }
 
@@ -107,6 +114,10 @@ public final class PresenceScheduler: @unchecked Sendable {
         origin = now
         for index in accounts.indices { accounts[index].schedule.origin = now }
         armRestoredOverrides(at: now)
+        for index in shifts.indices {
+            shifts[index].evaluate(at: now, wallNow: clock.wallDate(at: now))
+            armShiftTimer(index)
+        }
         reconsider(records.keys, at: now, respectingLastPing: false)
         version &+= 1
     }
@@ -118,6 +129,8 @@ public final class PresenceScheduler: @unchecked Sendable {
         for timer in retryTimers.values { timer.cancel() }
         for timer in overrideTimers.values { timer.cancel() }
         overrideTimers.removeAll()
+        for timer in shiftTimers.values { timer.cancel() }
+        shiftTimers.removeAll()
         for index in accounts.indices {
             accounts[index].resumeTimer?.cancel()
             accounts[index].resumeTimer = nil

@@ -81,7 +81,7 @@ public struct ConfigLoader: Sendable {
     /// When a drop-in failed to load, the roster counted is the part that did load: a lower
     /// bound, so a roster that does not fit here cannot fit once the drop-in is fixed either.
     static func budgetIssues(_ config: PresenceConfig, file: String, text: String) -> [ConfigIssue] {
-        let plans = AccountPlans(config)
+        let plans = AccountPlans(config, at: Date())
         return plans.entries.compactMap { entry in
             guard case .failure(let error) = entry.plan else { return nil }
             let keyPath = config.namesAccounts ? "accounts.\(entry.account.name).requests_per_hour" : "rate_limit.requests_per_hour"

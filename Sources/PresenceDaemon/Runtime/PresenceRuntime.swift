@@ -122,6 +122,7 @@ public final class PresenceRuntime: @unchecked Sendable {
         }
         scheduler.refreshLapses()
         scheduler.expireOverrides()
+        scheduler.refreshShifts()
         let now = clock.now
         if var gate = watchdog {
             gate.recordProgress(at: UInt64(now.nanoseconds))

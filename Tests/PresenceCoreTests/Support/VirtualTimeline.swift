@@ -9,6 +9,13 @@ import PresenceCore
 final class VirtualTimeline: TimerScheduling, PresenceClock, @unchecked Sendable {
     private(set) var now: MonotonicTime = MonotonicTime(nanoseconds: 1_000_000_000_000)
     private var heap = TimerHeap<VirtualTimer>()
+    /// The wall-clock date of the monotonic zero: the timeline starts at `wallStart`.
+    private let wallOrigin: Date
+
+    /// A timeline whose clock reads `wallStart` on the wall at its start.
+    init(wallStart: Date = Date(timeIntervalSince1970: 1_790_001_000)) {
+        wallOrigin = wallStart.addingTimeInterval(-Double(MonotonicTime(nanoseconds: 1_000_000_000_000).nanoseconds) / 1e9)
+    }
 
     final class VirtualTimer: ArmedTimer, @unchecked Sendable {
         var cancelled = false
@@ -18,7 +25,7 @@ final class VirtualTimeline: TimerScheduling, PresenceClock, @unchecked Sendable
     }
 
     func wallDate(at time: MonotonicTime) -> Date {
-        Date(timeIntervalSince1970: 1_790_000_000 + Double(time.nanoseconds) / 1e9)
+        wallOrigin.addingTimeInterval(Double(time.nanoseconds) / 1e9)
     }
 
     func arm(at deadline: MonotonicTime, leeway: Duration, _ handler: @escaping @Sendable () -> Void) -> any ArmedTimer {
