@@ -49,13 +49,23 @@ struct DemoCommand: AsyncParsableCommand {
         }
         Console.out("Brevo stand-in listening on \(standIn.baseURL); \(loaded.config.agents.count) agents in \(loaded.config.accounts.count) accounts (\(DemoRoster.accounts.joined(separator: ", "))), one ping every \(DurationFormat.string(loaded.config.ping.interval)), \(Int(failureRate * 100)) % of pings fail with 503. Ctrl-C stops.")
         let runtime = PresenceRuntime(loaded: loaded, logger: logger)
+        let socket = folder + "/control.sock"
+        Console.out("""
+            Grace works one-minute shifts (on, off, on, …): she shows off_shift between them and is pinged within seconds of each start.
+            After 14 s the demo sends Bob away for 20 s through the control API. Try it yourself from another terminal:
+              agent-presenced away Alice --socket \(socket) --for 1m --reason lunch
+              agent-presenced clear Alice --socket \(socket)
+              curl --unix-socket \(socket) http://localhost/v1/agents/support-eu%2Fid%3Ademo-alice
+            """)
         let printer = DemoPrinter(statusFile: loaded.statusFilePath, standIn: standIn, stopAfter: seconds)
         let rateLimit = DemoRateLimitScene(standIn: standIn, faults: faults, key: keys[1], account: DemoRoster.accounts[1])
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [
                 .init(service: PresenceService(runtime: runtime)),
+                .init(service: ControlService(runtime: runtime, socketPath: socket, inherited: [], logger: logger)),
                 .init(service: printer, successTerminationBehavior: .gracefullyShutdownGroup),
                 .init(service: rateLimit, successTerminationBehavior: .ignore),
+                .init(service: DemoOverrideScene(socketPath: socket, agent: "support-eu/id:" + DemoRoster.awayAgent), successTerminationBehavior: .ignore),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: Logger(label: "agent-presenced.lifecycle")

@@ -1,10 +1,28 @@
-/// The demo's roster: two Brevo accounts, agents in both identity forms, one disabled, a short
-/// interval. Each account's key is `<account>.key` in the demo's folder.
+import Foundation
+
+/// The demo's roster: two Brevo accounts, agents in both identity forms, one disabled, one on a
+/// schedule whose shifts come and go every minute, a short interval. Each account's key is
+/// `<account>.key` in the demo's folder.
 enum DemoRoster {
     /// The accounts, in config order; the second one gets rate-limited during the demo.
     static let accounts = ["support-eu", "sales-us"]
 
-    static func yaml(baseURL: String, folder: String) -> String {
+    /// The agent the demo sends away for a while through the control API.
+    static let awayAgent = "demo-bob"
+
+    /// One-minute spans, every other minute from the current one, in UTC: on now, off the
+    /// next minute, on again, … (an hour of them).
+    static func blinkingSpans(from now: Date) -> String {
+        let minute = Int(now.timeIntervalSince1970 / 60) % 1440
+        let spans = stride(from: 0, to: 60, by: 2).map { offset in
+            let start = (minute + offset) % 1440
+            let end = (start + 1) % 1440
+            return String(format: "%02d:%02d-%02d:%02d", start / 60, start % 60, end / 60, end % 60)
+        }
+        return spans.joined(separator: ", ")
+    }
+
+    static func yaml(baseURL: String, folder: String, now: Date = Date()) -> String {
         """
         accounts:
           support-eu:
@@ -21,6 +39,11 @@ enum DemoRoster {
           timeout: 1s
           presence_window: 9s
         status_file: \(folder)/status.json
+        schedules:
+          blinking:
+            timezone: UTC
+            weekly:
+              mon-sun: \(blinkingSpans(from: now))
         agents:
           - id: demo-alice
             label: Alice
@@ -36,6 +59,10 @@ enum DemoRoster {
             label: Erin (off duty)
             account: support-eu
             enabled: false
+          - id: demo-grace
+            label: Grace (on a schedule)
+            account: support-eu
+            schedule: blinking
           - id: demo-dave
             label: Dave
             account: sales-us

@@ -29,6 +29,8 @@ struct StatusTable {
         }
         var header = ["AGENT", "STATE", "LAST SUCCESS", "NEXT PING", "FAILURES", "LAST ERROR"]
         if namesAccounts { header.insert("ACCOUNT", at: 1) }
+        let availability = document.agents.contains { $0.schedule != nil || $0.override != nil }
+        if availability { header.insert("SHIFT / OVERRIDE", at: header.count - 1) }
         let rows = document.agents.map { agent in
             var row = [
                 agent.label ?? agent.id ?? agent.email ?? agent.key,
@@ -39,6 +41,7 @@ struct StatusTable {
                 agent.lastError ?? "-",
             ]
             if namesAccounts { row.insert(agent.account, at: 1) }
+            if availability { row.insert(availabilityText(agent), at: row.count - 1) }
             return row
         }
         lines += TextTable.format(header: header, rows: rows)
@@ -52,6 +55,17 @@ struct StatusTable {
             if let until = account.until { reason += " (until \(relative(until, past: false)))" }
             return [name, account.state, String(account.agents), account.interval, String(account.requestsLastHour), budget, reason]
         }
+    }
+
+    /// `away 4m (lunch)`, `off shift, starts in 40s`, `shift ends in 2m`, or `-`.
+    private func availabilityText(_ agent: AgentStatus) -> String {
+        if let override = agent.override {
+            let until = override.until.map { " \(relative($0, past: false).replacingOccurrences(of: "in ", with: "for "))" } ?? ""
+            return "\(override.mode)\(until)" + (override.reason.map { " (\($0))" } ?? "")
+        }
+        if let next = agent.nextShiftAt { return "off shift, starts \(relative(next, past: false))" }
+        if let end = agent.shiftEndsAt { return "shift ends \(relative(end, past: false))" }
+        return agent.schedule.map { "\($0): always on" } ?? "-"
     }
 
     /// `12s ago`, `in 48s`, or `-`.

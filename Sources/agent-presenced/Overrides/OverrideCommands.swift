@@ -9,7 +9,7 @@ struct OverrideOptions: ParsableArguments {
     @Argument(help: "The agent: its key, ID, email or a unique label.")
     var agent: String
 
-    @Option(name: .customLong("for"), help: ArgumentHelp("How long the override holds, e.g. 45m or 1h30m.", valueName: "duration"))
+    @Option(name: .customLong("for"), parsing: .unconditional, help: ArgumentHelp("How long the override holds, e.g. 45m or 1h30m.", valueName: "duration"))
     var duration: String?
 
     @Option(help: ArgumentHelp("When the override ends: RFC 3339, HH:MM or YYYY-MM-DD HH:MM (local time).", valueName: "time"))
