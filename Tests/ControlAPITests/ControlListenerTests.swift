@@ -46,6 +46,17 @@ import Testing
         await server.shutdown()
     }
 
+    @Test func aSocketAnotherServerListensOnIsLeftToIt() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("c.sock")
+        let first = try await start([.socketFile(path, mode: 0o600, access: .full)])
+        await #expect(throws: ControlServerError.inUse(path: path)) {
+            _ = try await start([.socketFile(path, mode: 0o600, access: .full)])
+        }
+        #expect(try await ControlClient(socketPath: path).request("GET", "/v1/status").status == 200)
+        await first.shutdown()
+    }
+
     @Test func regularFileAtThePathIsRefusedAndKept() async throws {
         let folder = try TemporaryFolder()
         let path = folder.file("c.sock")

@@ -19,8 +19,30 @@ struct SocketFile: Sendable, Equatable {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }  // nothing there: nothing to remove
         guard info.st_mode & S_IFMT == S_IFSOCK else { throw .notASocket(path: path) }
+        // A socket someone still listens on is another daemon's (two sharing a runtime folder):
+        // taking it over would cut that daemon off from its own clients.
+        if isListening(path) { throw .inUse(path: path) }
         guard unlink(path) == 0 || errno == ENOENT else {
             throw .cannotRemoveStaleSocket(path: path, errno: errno)
+        }
+    }
+
+    /// Whether a process accepts connections on the socket at `path`.
+    static func isListening(_ path: String) -> Bool {
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let fits = withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            let bytes = Array(path.utf8)
+            guard bytes.count < buffer.count else { return false }
+            buffer.copyBytes(from: bytes)
+            return true
+        }
+        guard fits else { return false }
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) == 0 }
         }
     }
 
