@@ -40,11 +40,16 @@ demo: deps
 	swift build
 	.build/debug/agent-presenced demo
 
+# The admin socket's group (agent-presenced-admin: its members may change presence) is made on
+# this machine when missing, except for a staged install (DESTDIR=), where the package makes it.
 install: release
 	install -d $(BINDIR) $(UNITDIR) $(CONFDIR) $(DOCDIR) $(BASHCOMPDIR) $(ZSHCOMPDIR) $(FISHCOMPDIR)
 	install -m 0755 .build/release/agent-presenced $(BINDIR)/agent-presenced
 	sed 's|/usr/local/|$(PREFIX)/|g' systemd/agent-presenced.service > $(UNITDIR)/agent-presenced.service
-	chmod 0644 $(UNITDIR)/agent-presenced.service
+	sed 's|/usr/local/|$(PREFIX)/|g' systemd/agent-presenced-admin.socket > $(UNITDIR)/agent-presenced-admin.socket
+	chmod 0644 $(UNITDIR)/agent-presenced.service $(UNITDIR)/agent-presenced-admin.socket
+	@if [ -n "$(DESTDIR)" ]; then echo "DESTDIR set: create the group agent-presenced-admin on the target (groupadd --system agent-presenced-admin)"; \
+	else getent group agent-presenced-admin >/dev/null || groupadd --system agent-presenced-admin; fi
 	[ -e $(CONFDIR)/config.yaml ] || install -m 0644 config/config.example.yaml $(CONFDIR)/config.yaml
 	install -m 0644 config/config.example.yaml config/accounts.example.yaml README.md $(DOCDIR)/
 	.build/release/agent-presenced --generate-completion-script bash > $(BASHCOMPDIR)/agent-presenced
@@ -52,10 +57,11 @@ install: release
 	.build/release/agent-presenced --generate-completion-script fish > $(FISHCOMPDIR)/agent-presenced.fish
 
 uninstall:
-	rm -f $(BINDIR)/agent-presenced $(UNITDIR)/agent-presenced.service
+	rm -f $(BINDIR)/agent-presenced $(UNITDIR)/agent-presenced.service $(UNITDIR)/agent-presenced-admin.socket
 	rm -f $(BASHCOMPDIR)/agent-presenced $(ZSHCOMPDIR)/_agent-presenced $(FISHCOMPDIR)/agent-presenced.fish
 	rm -rf $(DOCDIR)
 	@echo "kept $(CONFDIR) (your config and API key); remove it by hand if you want"
+	@echo "kept the group agent-presenced-admin (its members stay members); groupdel agent-presenced-admin removes it"
 
 clean:
 	rm -rf .build

@@ -7,8 +7,11 @@
 # shortens WatchdogSec=/RestartSec= and copies the status file as it was at exit (ExecStopPost=+,
 # before systemd removes /run/agent-presenced), a config with three
 # agents pinging a Brevo stand-in on 127.0.0.1 every 2 s, and /etc/agent-presenced/brevo-api-key
-# (0600, root: only LoadCredential= can hand it to the DynamicUser= service). A last phase turns
-# that file into a folder of two account keys and runs an accounts: config (DESIGN.md section 4).
+# (0600, root: only LoadCredential= can hand it to the DynamicUser= service), and the shipped
+# agent-presenced-admin.socket, enabled, with its group agent-presenced-admin added to a copy of
+# /etc/group in the /etc overlay. A control API phase drives overrides through both control
+# sockets as root, as nobody and as a member of that group. A last phase turns the key file into
+# a folder of two account keys and runs an accounts: config (DESIGN.md section 4).
 # Prints PASS/FAIL per assertion and "N passed, M failed"; exits non-zero on any failure.
 # Leaves the host as it found it: no mounts (all are in the private mount namespace), no
 # processes (killing PID 1 ends the namespace), no cgroup folder, no temporary files.
@@ -114,6 +117,20 @@ printf '%s\n' "$eu_key" > "$work/etc.upper/brevo-standin/eu"
 printf '%s\n' "$us_key" > "$work/etc.upper/brevo-standin/us"
 chmod 0600 "$work/etc.upper/brevo-standin/eu" "$work/etc.upper/brevo-standin/us"
 
+# The admin group (agent-presenced-admin.socket's SocketGroup=), in the namespaces only: the
+# overlay's upper folder gets a copy of the host's /etc/group with the group added, under a gid
+# the host does not use (or the host's own group, if it has one); the host's /etc/group is
+# never written. gshadow is not needed: the group is only looked up (by systemd and by name).
+admin_group=agent-presenced-admin
+admin_gid=$(getent group "$admin_group" | cut -d: -f3)
+awk 1 /etc/group > "$work/etc.upper/group"
+if [ -z "$admin_gid" ]; then
+  for admin_gid in $(seq 990 -1 200) none; do getent group "$admin_gid" >/dev/null || break; done
+  [ "$admin_gid" != none ] || { echo "FAIL: no free gid for $admin_group in 200-990"; echo "0 passed, 1 failed"; exit 1; }
+  echo "$admin_group:x:$admin_gid:" >> "$work/etc.upper/group"
+fi
+chmod 0644 "$work/etc.upper/group"
+
 # Before boot the config goes into the overlay's upper folder; once /etc is mounted, only through
 # the namespace's view of it (overlayfs does not promise to show changes made behind its back).
 config_file=$work/etc.upper/agent-presenced/config.yaml
@@ -156,6 +173,10 @@ done
 mkdir -p "$work/units/sockets.target.wants"
 ln -s ../systemd-journald.socket "$work/units/sockets.target.wants/"
 ln -s ../systemd-journald-dev-log.socket "$work/units/sockets.target.wants/"
+# The shipped admin socket, unchanged and enabled (as `systemctl enable` links it): it is
+# listening before the service first starts.
+cp systemd/agent-presenced-admin.socket "$work/units/"
+ln -s ../agent-presenced-admin.socket "$work/units/sockets.target.wants/"
 
 # The shipped unit. Its ExecStart=/ExecReload= binary and config paths are the installed ones
 # (/usr/local/bin/agent-presenced, /etc/agent-presenced/config.yaml), which is where this test
@@ -387,6 +408,133 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
+echo "== control API: control.sock and the admin group's socket"
+# The daemon makes $RUNTIME_DIRECTORY/control.sock (0666: GET for all, changes for root); the
+# shipped agent-presenced-admin.socket makes /run/agent-presenced-admin.sock (root, group
+# agent-presenced-admin, 0660), whose connections the kernel checks (PrivateUsers=yes hides the
+# callers' uids from the daemon) and the daemon serves with full access. The shipped service has
+# no Sockets=: systemd passes the fd because the socket's Service= makes it trigger the service.
+control_socket=/run/agent-presenced/control.sock
+admin_socket=/run/agent-presenced-admin.sock
+as_admin() { ns setpriv --reuid=65534 --regid=65534 --groups="$admin_gid" "$@"; }
+phase_begin=$(now)
+command -v curl >/dev/null || fail "curl is installed (this phase's HTTP requests need it; .ci/run installs it)"
+check "agent-presenced-admin.socket is $(prop agent-presenced-admin.socket ActiveState)/$(prop agent-presenced-admin.socket SubState) and triggers agent-presenced.service (TriggeredBy=$(prop agent-presenced TriggeredBy))" \
+  [ "$(prop agent-presenced-admin.socket ActiveState)" = active -a "$(prop agent-presenced TriggeredBy)" = agent-presenced-admin.socket ]
+perms=$(ns stat -c '%A %U %G' "$admin_socket" 2>&1)
+check "$admin_socket is $perms (group $admin_group, gid $admin_gid, in the namespaces' /etc/group only)" \
+  [ "$perms" = "srw-rw---- root $admin_group" ]
+# Each start so far (the first and the watchdog's restart) must have been handed the socket.
+listening=$(ns journalctl -u agent-presenced -o cat --no-pager 2>/dev/null | grep 'control API listening on')
+expected_listening="control API listening on $control_socket, agent-presenced-admin.socket"
+got_fd_each_start() {
+  ! grep -q '^Sockets=' "$unit" && [ "$(echo "$listening" | grep -c .)" -ge 2 ] \
+    && [ -z "$(echo "$listening" | grep -vxF "$expected_listening")" ]
+}
+check "without Sockets= in the service, each of its starts got the socket's fd: the journal says \"$(echo "$listening" | tail -1)\" ($(echo "$listening" | grep -c .)x)" \
+  got_fd_each_start
+
+# The status document's entry for one agent key (compact JSON: entries begin with {"key":).
+agent_entry() { sed 's/{"key":/\n&/g' | grep -m1 -F "{\"key\":\"$1\","; }
+live_entry() { ns "$installed_binary" status --json 2>/dev/null | agent_entry "$1"; }
+entry_state() { sed -nE 's/.*"state":"([a-z_]+)".*/\1/p' | head -1; }
+bravo_state() { live_entry id:e2e-bravo | entry_state; }
+# alpha_pinged_since SINCE N: e2e-alpha got N pings since SINCE (so about N intervals went by).
+alpha_pinged_since() { [ "$(pings e2e-alpha "$1")" -ge "$2" ]; }
+
+# As root, through control.sock.
+if out=$(ns "$installed_binary" away Bravo --reason e2e-root 2>&1); then
+  t_away=$(now); pass "as root: agent-presenced away Bravo: $out"
+else
+  t_away=$(now); fail "as root: agent-presenced away Bravo: $out"
+fi
+wait_for 15 alpha_pinged_since "$t_away" 3
+check "after away Bravo returned: no ping for e2e-bravo ($(pings e2e-bravo "$t_away")) while e2e-alpha got $(pings e2e-alpha "$t_away") ($(awk -v a="$t_away" -v b="$(now)" 'BEGIN{printf "%.1f s", b-a}'))" \
+  [ "$(pings e2e-bravo "$t_away")" -eq 0 -a "$(pings e2e-alpha "$t_away")" -ge 3 ]
+table=$(ns "$installed_binary" status 2>&1)
+bravo_line=$(echo "$table" | grep -m1 Bravo)
+check "agent-presenced status shows Bravo away: $(echo "$bravo_line" | tr -s ' ')" grep -qw away <<< "$bravo_line"
+if out=$(ns "$installed_binary" clear Bravo 2>&1); then
+  t_clear=$(now); pass "as root: agent-presenced clear Bravo: $out"
+else
+  t_clear=$(now); fail "as root: agent-presenced clear Bravo: $out"
+fi
+bravo_back() { [ "$(pings e2e-bravo "$t_clear")" -ge 1 ]; }
+wait_for 10 bravo_back
+first_back=$(requests | awk -v s="$t_clear" '$2 == "e2e-bravo" && $1 > s { print $1; exit }')
+check "after clear Bravo its pings are back (first one $(awk -v a="$t_clear" -v b="${first_back:-0}" 'BEGIN{printf "%.1f s", b-a}') after the command returned)" \
+  [ -n "$first_back" ]
+
+# Who may do what. The curl commands run in the namespaces, outside the service's sandbox.
+# api WHO SOCKET METHOD PATH [BODY]: prints the answer's body, then its HTTP status on a line.
+api() {
+  local who=$1 socket=$2 method=$3 path=$4 args=()
+  [ -n "${5:-}" ] && args=(-H 'Content-Type: application/json' --data "$5")
+  "$who" curl -sS -v --max-time 5 --unix-socket "$socket" -X "$method" "${args[@]}" -w '\n%{http_code}\n' "http://localhost$path" 2>"$work/curl.err"
+}
+code_of() { tail -1; }
+# answered CODE [TEXT]: the last answer has that HTTP status and its body holds TEXT.
+answered() { [ "$(echo "$answer" | code_of)" = "$1" ] && echo "$answer" | head -n -1 | grep -qF -- "${2:-}"; }
+away_body='{"mode":"away","until":null,"reason":"e2e-curl"}'
+bravo_path=/v1/agents/id%3Ae2e-bravo
+answer=$(api as_nobody "$control_socket" GET /v1/status)
+check "uid 65534 (no groups): GET /v1/status on $control_socket answers $(echo "$answer" | code_of)" \
+  answered 200 '"agents"'
+answer=$(api as_nobody "$control_socket" PUT "$bravo_path/override" "$away_body")
+check "uid 65534 (no groups): PUT $bravo_path/override on $control_socket answers $(echo "$answer" | code_of) $(echo "$answer" | head -n -1)" \
+  answered 403 '"error"'
+api as_nobody "$admin_socket" GET /v1/status >/dev/null; curl_exit=$?
+denied() { [ "$curl_exit" = 7 ] && grep -q 'Permission denied' "$work/curl.err"; }
+check "uid 65534 (no groups) cannot connect to $admin_socket (curl exit $curl_exit: $(grep -m1 -oE '[^:]*: Permission denied' "$work/curl.err"))" \
+  denied
+out=$(as_nobody "$installed_binary" away Bravo 2>&1); cli_exit=$?
+check "uid 65534 (no groups): agent-presenced away Bravo is refused (exit $cli_exit: $(echo "$out" | tail -1))" \
+  [ "$cli_exit" -ne 0 -a "$(bravo_state)" != away ]
+answer=$(api as_admin "$admin_socket" PUT "$bravo_path/override" "$away_body")
+check "uid 65534 in group $admin_group: PUT $bravo_path/override on $admin_socket answers $(echo "$answer" | code_of), Bravo $(bravo_state)" \
+  [ "$(echo "$answer" | code_of)" = 200 -a "$(bravo_state)" = away ]
+answer=$(api as_admin "$admin_socket" DELETE "$bravo_path/override")
+check "uid 65534 in group $admin_group: DELETE $bravo_path/override on $admin_socket answers $(echo "$answer" | code_of), Bravo $(bravo_state)" \
+  [ "$(echo "$answer" | code_of)" = 200 -a "$(bravo_state)" != away ]
+if out=$(as_admin "$installed_binary" away Bravo --reason e2e-group 2>&1) && [ "$(bravo_state)" = away ]; then
+  pass "uid 65534 in group $admin_group: agent-presenced away Bravo (through $admin_socket): $out"
+else
+  fail "uid 65534 in group $admin_group: agent-presenced away Bravo (through $admin_socket): $out (Bravo $(bravo_state))"
+fi
+if out=$(as_admin "$installed_binary" clear Bravo 2>&1) && [ "$(bravo_state)" != away ]; then
+  pass "uid 65534 in group $admin_group: agent-presenced clear Bravo: $out"
+else
+  fail "uid 65534 in group $admin_group: agent-presenced clear Bravo: $out (Bravo $(bravo_state))"
+fi
+
+# An override outlives a restart (kept in $STATE_DIRECTORY/overrides.json).
+out=$(ns "$installed_binary" away Bravo --for 10m --reason e2e 2>&1) || fail "agent-presenced away Bravo --for 10m --reason e2e: $out"
+old_pid=$(prop agent-presenced MainPID)
+if ns systemctl restart agent-presenced; then
+  t_restart=$(now); main_pid=$(prop agent-presenced MainPID)
+  pass "systemctl restart agent-presenced with Bravo away (MainPID $old_pid -> $main_pid)"
+else
+  t_restart=$(now); main_pid=$(prop agent-presenced MainPID)
+  fail "systemctl restart agent-presenced with Bravo away"
+fi
+restarted_listening=$(ns journalctl -u agent-presenced _PID="$main_pid" -o cat --no-pager 2>/dev/null | grep 'control API listening on')
+check "the restarted daemon got the admin socket again: \"$restarted_listening\"" [ "$restarted_listening" = "$expected_listening" ]
+entry=$(live_entry id:e2e-bravo)
+override=$(echo "$entry" | grep -oE '"override":\{[^}]*\}')
+kept_override() {
+  [ "$(echo "$entry" | entry_state)" = away ] && grep -qF '"mode":"away"' <<< "$override" \
+    && grep -qF '"reason":"e2e"' <<< "$override" && grep -qE '"until":"[0-9]{4}-[0-9T:.Z+-]+"' <<< "$override"
+}
+check "after the restart the status still has Bravo's override: state $(echo "$entry" | entry_state), $override" \
+  kept_override
+wait_for 15 alpha_pinged_since "$t_restart" 3
+check "after the restart no ping for e2e-bravo ($(pings e2e-bravo "$t_restart")) while e2e-alpha got $(pings e2e-alpha "$t_restart") ($(awk -v a="$t_restart" -v b="$(now)" 'BEGIN{printf "%.1f s", b-a}'))" \
+  [ "$(pings e2e-bravo "$t_restart")" -eq 0 -a "$(pings e2e-alpha "$t_restart")" -ge 3 ]
+ns "$installed_binary" clear Bravo >/dev/null 2>&1; t_clear=$(now)
+check "clear Bravo after the restart: its pings are back" wait_for 10 bravo_back
+note "control API phase: $(awk -v a="$phase_begin" -v b="$(now)" 'BEGIN{printf "%.1f s", b-a}')"
+
+# ---------------------------------------------------------------------------------------------
 echo "== stop"
 stopping_before=$(ns journalctl -u agent-presenced MESSAGE_ID=a634dfa8170641b59bd7df9cb8ca4f95 -o export --no-pager | grep -c '^MESSAGE=')
 t_stop_begin=$(now)
@@ -415,6 +563,13 @@ echo "== accounts: two keys from one credentials folder"
 # after the accounts and keeps the unit as shipped; this phase does exactly that. The stand-in
 # rate-limits the us key at first, which shows the accounts' isolation under systemd as well.
 ns systemctl stop agent-presenced   # stopped above already; the keys change only while it is down
+# The service has no hard dependency on the admin socket: with the group gone, the socket fails
+# to start, and the service below starts anyway, with control.sock only.
+ns systemctl stop agent-presenced-admin.socket
+ns sed -i "/^$admin_group:/d" /etc/group
+ns systemctl start agent-presenced-admin.socket 2>/dev/null
+check "without the group $admin_group, agent-presenced-admin.socket fails to start ($(prop agent-presenced-admin.socket ActiveState)/$(prop agent-presenced-admin.socket Result))" \
+  [ "$(prop agent-presenced-admin.socket ActiveState)" = failed ]
 key_dir=$(nsfile /etc/agent-presenced/brevo-api-key)
 rm -f "$key_dir"
 mkdir -m 0700 "$key_dir"
@@ -462,6 +617,9 @@ else
   ns systemctl status agent-presenced --no-pager -n 30
 fi
 main_pid=$(prop agent-presenced MainPID)
+accounts_listening=$(ns journalctl -u agent-presenced _PID="$main_pid" -o cat --no-pager 2>/dev/null | grep 'control API listening on')
+check "with the admin socket failed the service still started, serving \"$accounts_listening\"" \
+  [ "$accounts_listening" = "control API listening on $control_socket" ]
 in_service() { ns nsenter --target "$main_pid" --mount "$@" 2>/dev/null; }
 credentials=$(in_service ls /run/credentials/agent-presenced.service | xargs)
 check "the folder became one credential per file in the service's \$CREDENTIALS_DIRECTORY ($credentials), each with its file's key" \
