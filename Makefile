@@ -8,7 +8,7 @@ DOCDIR = $(DESTDIR)$(PREFIX)/share/doc/agent-presenced
 BASHCOMPDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHCOMPDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
-DEBIAN_PACKAGES = libsystemd-dev pkg-config
+DEBIAN_PACKAGES = libsystemd-dev pkg-config curl
 
 .PHONY: deps build release test demo install uninstall clean
 
