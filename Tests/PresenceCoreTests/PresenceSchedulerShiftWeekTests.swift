@@ -67,7 +67,7 @@ import Testing
         let wall = { (time: MonotonicTime) in harness.timeline.wallDate(at: time) }
         let end = week.start.addingTimeInterval(week.length)
         let byAgent = harness.transport.timesByAgent()
-        var pingsPerShift: [String: [Int]] = [:]
+        var pingsPerShift: [String: [Int: [Int]]] = [:]
         var lateStarts = 0
         var firstPingDelays: [Double] = []
         for spec in config.agents {
@@ -92,7 +92,7 @@ import Testing
                 if delay > 3.5 { lateStarts += 1 }
                 let minutes = shift.upperBound.timeIntervalSince(shift.lowerBound) / 60
                 #expect(abs(Double(inside.count) - minutes) <= 2, "\(spec.key): \(inside.count) pings in a \(minutes)-minute shift")
-                pingsPerShift[schedule.name, default: []].append(inside.count)
+                pingsPerShift[schedule.name, default: [:]][Int(minutes.rounded()), default: []].append(inside.count)
             }
         }
         #expect(lateStarts == 0, "first pings later than 3.5 s after a shift's start")
@@ -107,8 +107,13 @@ import Testing
         }
         #expect(boundaries == expected)
         #expect(observer.shifts.allSatisfy { $0.agents == 165 })
-        for (name, counts) in pingsPerShift.sorted(by: { $0.key < $1.key }) {
-            print("week \(week): \(name): \(counts.count) agent-shifts, pings per agent per shift \(counts.min() ?? 0)…\(counts.max() ?? 0); first ping \(String(format: "%.2f", firstPingDelays.max() ?? 0)) s after the start at the latest")
+        for (name, byLength) in pingsPerShift.sorted(by: { $0.key < $1.key }) {
+            let lengths = byLength.sorted { $0.key < $1.key }.map { minutes, counts in
+                "\(minutes) min: \(counts.min() ?? 0)…\(counts.max() ?? 0) (\(counts.count))"
+            }
+            print("week \(week): \(name): pings per agent per shift by shift length: " + lengths.joined(separator: ", "))
         }
+        print("week \(week): first ping of a shift \(String(format: "%.2f", firstPingDelays.max() ?? 0)) s after its start at the latest, "
+            + "\(firstPingDelays.filter { $0 < 0.1 }.count) of \(firstPingDelays.count) within its first 100 ms")
     }
 }
