@@ -17,8 +17,11 @@ struct PingCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try options.load()
-        guard let spec = Self.find(agent, in: loaded.config.agents) else {
-            Console.error("no agent '\(agent)' in the roster of \(loaded.path); give its id, email, label or key")
+        let spec: AgentSpec
+        do {
+            spec = try AgentLookup.find(agent, in: loaded.config.agents)
+        } catch {
+            Console.error("\(loaded.path): \(error)")
             throw ExitCode.usage
         }
         let account = loaded.config.account(named: spec.accountName) ?? loaded.config.accounts[0]
@@ -32,16 +35,5 @@ struct PingCommand: AsyncParsableCommand {
         if !spec.enabled { line += " (note: this agent is disabled in the config)" }
         Console.out(line)
         if !outcome.isSuccess { throw ExitCode.failure }
-    }
-
-    /// The roster entry matching `name` by key, id, email (any case) or label.
-    static func find(_ name: String, in agents: [AgentSpec]) -> AgentSpec? {
-        agents.first { spec in
-            if spec.key.rawValue == name || spec.label == name { return true }
-            switch spec.identity {
-            case .id(let id): return id == name
-            case .email(let email, _): return email.lowercased() == name.lowercased()
-            }
-        }
     }
 }

@@ -30,7 +30,7 @@ extension PresenceAccount {
     mutating func nextPacedSlot(at now: MonotonicTime) -> MonotonicTime? {
         if let reset = gate.exhausted(at: now) { return reset }
         // Runs per tick: a cached count, not a walk over the roster.
-        let perSecond = Double(enabledCount) / schedule.interval.seconds
+        let perSecond = Double(plannedAgents) / schedule.interval.seconds
         guard let spacing = gate.pacing(at: now, perSecond: perSecond) else {
             pacedSlot = nil
             return nil
@@ -44,7 +44,7 @@ extension PresenceAccount {
     /// the one in force.
     func planForLearnedLimit(ping: PingSettings) -> BudgetPlan? {
         guard settings.rateLimit.requestsPerHour == nil, let learned = gate.learnedLimit, plan.budget != learned else { return nil }
-        return BudgetPlan.bestEffort(agents: enabledCount, ping: ping, budget: learned)
+        return BudgetPlan.bestEffort(agents: plannedAgents, ping: ping, budget: learned)
     }
 
     /// Whether repeated timeouts call for fresh connections now: after three in a row, at

@@ -14,7 +14,7 @@ public struct PresenceAccount: Sendable {
     public internal(set) var gate = AccountGate()
     /// Enabled agents of this account on shift at once at the busiest moment of the week
     /// (all of them without schedules): what its plan, pacing and retry budget are sized for.
-    public internal(set) var enabledCount: Int
+    public internal(set) var plannedAgents: Int
     /// Bounds the account's retries.
     var retryBudget: RetryBudget
     /// The account's requests in the last hour, kept while it has a configured budget.
@@ -35,14 +35,14 @@ public struct PresenceAccount: Sendable {
     /// The account's name.
     public var name: String { settings.name }
 
-    /// Creates the state of an account with `enabledCount` enabled agents; `retryBudget`
+    /// Creates the state of an account with `plannedAgents` enabled agents; `retryBudget`
     /// replaces the bucket sized for the roster (to compare policies).
-    init(settings: AccountSettings, enabledCount: Int, ping: PingSettings, origin: MonotonicTime, retryBudget: RetryBudget?) {
+    init(settings: AccountSettings, plannedAgents: Int, ping: PingSettings, origin: MonotonicTime, retryBudget: RetryBudget?) {
         self.settings = settings
-        self.enabledCount = enabledCount
-        self.plan = BudgetPlan.bestEffort(agents: enabledCount, ping: ping, budget: settings.rateLimit.requestsPerHour)
+        self.plannedAgents = plannedAgents
+        self.plan = BudgetPlan.bestEffort(agents: plannedAgents, ping: ping, budget: settings.rateLimit.requestsPerHour)
         self.schedule = PingSchedule(origin: origin, interval: plan.interval, jitter: ping.jitter)
-        self.retryBudget = retryBudget ?? RetryBudget.forRoster(agents: enabledCount)
+        self.retryBudget = retryBudget ?? RetryBudget.forRoster(agents: plannedAgents)
     }
 
     /// Requests sent in the hour up to `now`, to the minute.

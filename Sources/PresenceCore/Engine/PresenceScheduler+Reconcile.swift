@@ -102,15 +102,15 @@ extension PresenceScheduler {
     /// Replaces ``accounts`` with those of `newConfig`, keeping the running state of accounts
     /// kept by name; returns the (new) indices of kept accounts whose cadence changed.
     private func reshapeAccounts(for newConfig: PresenceConfig, at now: MonotonicTime, into result: inout Reconciliation) -> [Int] {
-        let enabledCounts = newConfig.peakOnAgentCounts(around: clock.wallDate(at: now))
+        let plannedCounts = newConfig.peakOnAgentCounts(around: clock.wallDate(at: now))
         var previous = Dictionary(accounts.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var reshaped: [Int] = []
         var newAccounts: [PresenceAccount] = []
         newAccounts.reserveCapacity(newConfig.accounts.count)
         for (index, settings) in newConfig.accounts.enumerated() {
-            let count = enabledCounts[index]
+            let count = plannedCounts[index]
             guard var account = previous.removeValue(forKey: settings.name) else {
-                newAccounts.append(PresenceAccount(settings: settings, enabledCount: count, ping: newConfig.ping,
+                newAccounts.append(PresenceAccount(settings: settings, plannedAgents: count, ping: newConfig.ping,
                                                    origin: origin, retryBudget: retryBudgetOverride))
                 result.addedAccounts.append(settings.name)
                 continue
@@ -122,7 +122,7 @@ extension PresenceScheduler {
                 result.cadenceChanged = true
             }
             account.settings = settings
-            account.enabledCount = count
+            account.plannedAgents = count
             account.plan = plan
             if retryBudgetOverride == nil { account.retryBudget.capacity = max(3, Double(count) / 4) }
             account.gate.probeSoon(at: now)

@@ -91,9 +91,9 @@ public final class PresenceScheduler: @unchecked Sendable {
         self.retryBudgetOverride = retryBudget
         self.origin = clock.now
         let indices = Self.accountIndices(of: config)
-        let enabledCounts = config.peakOnAgentCounts(around: clock.wallDate(at: origin))
+        let plannedCounts = config.peakOnAgentCounts(around: clock.wallDate(at: origin))
         accounts = config.accounts.enumerated().map { index, settings in
-            PresenceAccount(settings: settings, enabledCount: enabledCounts[index], ping: config.ping,
+            PresenceAccount(settings: settings, plannedAgents: plannedCounts[index], ping: config.ping,
                             origin: origin, retryBudget: retryBudget)
         }
         records = AgentTable(config.agents.map { spec in

@@ -31,14 +31,16 @@ extension PresenceLogObserver {
     public func shiftChanged(schedule: String, isOn: Bool, agents: Int, changesAt: Date?) {
         var metadata: Logger.Metadata = ["schedule": .string(schedule), "agents": .stringConvertible(agents)]
         if let changesAt { metadata["until"] = .string(RFC3339.string(from: changesAt)) }
-        let next = changesAt.map { RFC3339.string(from: $0) } ?? "never"
+        let next = changesAt.map { RFC3339.string(from: $0) }
         let noun = agents == 1 ? "agent" : "agents"
         if isOn {
             metadata["event"] = PresenceEvent.shiftStarted.metadataValue
-            logger.notice("shift of schedule \(schedule) started: \(agents) \(noun) pinged again, spread out; it ends \(next)", metadata: metadata)
+            let end = next.map { "it ends \($0)" } ?? "it does not end within a year"
+            logger.notice("shift of schedule \(schedule) started: \(agents) \(noun) pinged again, spread out; \(end)", metadata: metadata)
         } else {
             metadata["event"] = PresenceEvent.shiftEnded.metadataValue
-            logger.notice("shift of schedule \(schedule) ended: \(agents) \(noun) off shift until \(next)", metadata: metadata)
+            let start = next.map { "until \($0)" } ?? "with no shift within a year"
+            logger.notice("shift of schedule \(schedule) ended: \(agents) \(noun) off shift \(start)", metadata: metadata)
         }
     }
 }
