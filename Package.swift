@@ -53,6 +53,7 @@ let package = Package(
         .target(
             name: "ControlAPI",
             dependencies: [
+                "PresenceCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

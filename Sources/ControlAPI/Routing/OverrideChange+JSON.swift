@@ -1,4 +1,5 @@
 import Foundation
+import PresenceCore
 
 extension OverrideChange {
     /// The fields a body may have; anything else is refused, so a typo such as `"untill"`
@@ -60,7 +61,7 @@ private struct StrictBody: Decodable {
         let until = try Self.optionalString("until", in: object, expected: "an RFC 3339 time (e.g. 2026-05-01T18:00:00Z) or null")
         var end: Date?
         if let until {
-            guard let date = RFC3339.parse(until) else {
+            guard let date = RFC3339.date(from: until) else {
                 throw BodyProblem(message: "until \"\(until)\" is not an RFC 3339 time (e.g. 2026-05-01T18:00:00Z or 2026-05-01T20:00:00.5+02:00)")
             }
             end = date

@@ -1,14 +1,11 @@
 import Foundation
+import PresenceCore
 
 /// The body of `PUT /v1/agents/{key}/override`: which way to override, until when, and why.
 public struct OverrideChange: Sendable, Equatable {
-    /// Which way an override holds an agent.
-    public enum Mode: String, Sendable, Equatable, CaseIterable {
-        /// Held offline, even inside its schedule.
-        case away
-        /// Kept online, even off shift.
-        case online
-    }
+    /// Which way an override holds an agent: the core's own modes, so the API and the
+    /// scheduler cannot disagree on them.
+    public typealias Mode = PresenceOverride.Mode
 
     /// Which way the agent is held.
     public var mode: Mode

@@ -39,14 +39,6 @@ public enum RFC3339 {
         }
     }
 
-    /// Parses a timestamp written by ``string(from:)`` or any RFC 3339 form `ISO8601DateFormatter` reads.
-    public static func date(from text: String) -> Date? {
-        let withFraction = ISO8601DateFormatter()
-        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = withFraction.date(from: text) { return date }
-        return ISO8601DateFormatter().date(from: text)
-    }
-
     /// Howard Hinnant's `civil_from_days`: proleptic Gregorian date of a day count since 1970-01-01.
     static func civilDate(daysSinceEpoch days: Int64) -> (Int64, Int64, Int64) {
         let z = days + 719_468

@@ -16,8 +16,7 @@ struct RuntimeControlRoutes: ControlRoutes {
     }
 
     func setOverride(key: String, _ change: OverrideChange) async -> ControlResponse {
-        let mode: PresenceOverride.Mode = change.mode == .away ? .away : .online
-        return answer(await runtime.setOverride(key: key, mode: mode, until: change.until, reason: change.reason))
+        answer(await runtime.setOverride(key: key, mode: change.mode, until: change.until, reason: change.reason))
     }
 
     func clearOverride(key: String) async -> ControlResponse {

@@ -5,15 +5,15 @@ import Darwin
 #endif
 import Foundation
 
-/// Parses RFC 3339 date-times: `2026-05-01T18:00:00Z`, with or without fractional seconds,
-/// `Z` or a numeric offset, `T`/`t` and `Z`/`z` either case.
-///
-/// Hand-written rather than `ISO8601DateFormatter` because that accepts one shape per
-/// configuration (fractional seconds or not) and tolerates forms RFC 3339 does not allow;
-/// the API should take exactly what the contract says and name the problem otherwise.
-enum RFC3339 {
-    /// The instant `text` names, or nil if it is not an RFC 3339 date-time.
-    static func parse(_ text: String) -> Date? {
+extension RFC3339 {
+    /// The instant `text` names, or `nil` when it is not an RFC 3339 date-time: with or
+    /// without fractional seconds, `Z` or a numeric offset, `T`/`t` and `Z`/`z` either case.
+    ///
+    /// Hand-written rather than `ISO8601DateFormatter`, which accepts one shape per
+    /// configuration and tolerates forms RFC 3339 does not allow (and costs microseconds to
+    /// create, once per agent of a status table): the control API, the overrides file and the
+    /// command line take exactly what the contract says.
+    public static func date(from text: String) -> Date? {
         var scanner = DigitScanner(Array(text.utf8))
         guard let year = scanner.number(4), scanner.skip("-"),
             let month = scanner.number(2), scanner.skip("-"),

@@ -1,19 +1,21 @@
 import Foundation
 import Testing
 
-@testable import ControlAPI
+import PresenceCore
 
-@Suite struct RFC3339Tests {
+/// RFC 3339 as the control API, the overrides file and the command line read it: exactly the
+/// contract's forms.
+@Suite struct RFC3339ParsingTests {
     private let base = Date(timeIntervalSince1970: 1_777_658_400)  // 2026-05-01T18:00:00Z
 
     @Test func acceptsZuluOffsetsAndFractions() throws {
-        #expect(RFC3339.parse("2026-05-01T18:00:00Z") == base)
-        #expect(RFC3339.parse("2026-05-01t18:00:00z") == base)
-        #expect(RFC3339.parse("2026-05-01T20:00:00+02:00") == base)
-        #expect(RFC3339.parse("2026-05-01T13:30:00-04:30") == base)
-        let fractional = try #require(RFC3339.parse("2026-05-01T18:00:00.250Z"))
+        #expect(RFC3339.date(from: "2026-05-01T18:00:00Z") == base)
+        #expect(RFC3339.date(from: "2026-05-01t18:00:00z") == base)
+        #expect(RFC3339.date(from: "2026-05-01T20:00:00+02:00") == base)
+        #expect(RFC3339.date(from: "2026-05-01T13:30:00-04:30") == base)
+        let fractional = try #require(RFC3339.date(from: "2026-05-01T18:00:00.250Z"))
         #expect(abs(fractional.timeIntervalSince(base) - 0.25) < 0.000_001)
-        #expect(RFC3339.parse("2024-02-29T00:00:00Z") != nil)
+        #expect(RFC3339.date(from: "2024-02-29T00:00:00Z") != nil)
     }
 
     @Test(arguments: [
@@ -23,6 +25,6 @@ import Testing
         "tomorrow",
     ])
     func refusesWhatIsNotRFC3339(_ text: String) {
-        #expect(RFC3339.parse(text) == nil)
+        #expect(RFC3339.date(from: text) == nil)
     }
 }
