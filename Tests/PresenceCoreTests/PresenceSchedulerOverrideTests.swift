@@ -80,8 +80,29 @@ import Testing
         #expect(harness.scheduler.setOverride(away, for: roster[3].key) == .failure(.disabled(roster[3].key)))
         let ended = PresenceOverride(mode: .away, until: now.addingTimeInterval(-1), setAt: now)
         #expect(harness.scheduler.setOverride(ended, for: roster[0].key) == .failure(.alreadyEnded(roster[0].key)))
+        let rambling = PresenceOverride(mode: .away, reason: String(repeating: "x", count: 501), setAt: now)
+        #expect(harness.scheduler.setOverride(rambling, for: roster[0].key) == .failure(.badReason("the reason is 501 characters long; at most 500")))
+        let twoLines = PresenceOverride(mode: .away, reason: "lunch\nMESSAGE_ID=forged", setAt: now)
+        #expect(harness.scheduler.setOverride(twoLines, for: roster[0].key) == .failure(.badReason("the reason must be one line of text, without control characters")))
         #expect(harness.scheduler.overridesInForce.isEmpty)
         #expect(harness.scheduler.summary.counts[.away] == nil)
+    }
+
+    /// A wall-clock step past an override's end (its timer runs on the monotonic clock) is
+    /// caught by the housekeeping pass.
+    @Test func aWallClockStepPastTheEndExpiresTheOverrideOnTheNextPass() throws {
+        let observer = OverrideRecorder()
+        let harness = SchedulerHarness(Rosters.config(agents), observer: observer)
+        harness.run(for: .seconds(10))
+        let key = agents[0].key
+        let until = wallNow(harness).addingTimeInterval(600)
+        _ = try harness.scheduler.setOverride(PresenceOverride(mode: .away, until: until, setAt: wallNow(harness)), for: key).get()
+        harness.scheduler.expireOverrides()
+        #expect(harness.scheduler.record(for: key)?.state == .away)
+        harness.timeline.stepWallClock(by: 700)
+        harness.scheduler.expireOverrides()
+        #expect(observer.events.map(\.event) == [.set, .expired])
+        #expect(harness.scheduler.record(for: key)?.state == .pending)
     }
 
     @Test func aLateAnswerDoesNotBringAnAwayAgentBackOnline() throws {

@@ -58,6 +58,22 @@ import Testing
         #expect(harness.scheduler.summary.counts[.offShift] == 20)
     }
 
+    /// A wall-clock step into a shift (its boundary timer runs on the monotonic clock) is
+    /// caught by the housekeeping pass: the agents start within seconds of it.
+    @Test func aWallClockStepIntoAShiftIsCaughtByTheHousekeepingPass() throws {
+        let harness = SchedulerHarness(try Self.config(agents: 5), wallStart: Self.monday)
+        harness.run(for: .seconds(10))
+        harness.scheduler.refreshShifts()
+        #expect(harness.scheduler.summary.counts[.offShift] == 5)
+        harness.timeline.stepWallClock(by: 300)
+        harness.scheduler.refreshShifts()
+        #expect(harness.scheduler.summary.counts[.offShift] == nil)
+        let steppedAt = harness.timeline.now
+        harness.run(for: .seconds(14))
+        #expect(harness.transport.sent.count == 5)
+        #expect(harness.transport.sent.allSatisfy { $0.at - steppedAt <= .seconds(3) })
+    }
+
     @Test func aStallAcrossTheEndOfAShiftSendsNothingForIt() throws {
         let harness = SchedulerHarness(try Self.config(), wallStart: Self.monday)
         harness.run(for: .seconds(60 + 20 * 60))

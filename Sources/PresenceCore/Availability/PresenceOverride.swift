@@ -31,6 +31,18 @@ public struct PresenceOverride: Codable, Hashable, Sendable {
         self.setAt = setAt
     }
 
+    /// The longest reason an override may carry: it goes to the journal and the status file.
+    public static let reasonLimit = 500
+
+    /// Why `reason` cannot be kept, if it cannot: too long, or not one line.
+    public static func problem(withReason reason: String) -> String? {
+        if reason.count > reasonLimit { return "the reason is \(reason.count) characters long; at most \(reasonLimit)" }
+        if reason.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return "the reason must be one line of text, without control characters"
+        }
+        return nil
+    }
+
     /// Whether the override has ended at `date`.
     public func hasExpired(at date: Date) -> Bool {
         until.map { date >= $0 } ?? false

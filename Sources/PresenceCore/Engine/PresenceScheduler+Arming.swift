@@ -9,10 +9,13 @@ extension PresenceScheduler {
     /// interval after the agent's last ping in this process: disabling and enabling again, or
     /// removing and adding back, must not buy an agent an early ping. A resume after a pause or
     /// a suspend re-pings at once instead: those agents are at risk of lapsing.
-    func armFirstPings(of keys: [AgentKey], from now: MonotonicTime, respectingLastPing: Bool = false) {
-        let wanted = max(Duration.seconds(3), .milliseconds(Int64(keys.count)))
+    ///
+    /// `within` replaces the startup window (an `online` override promises a ping within a
+    /// second).
+    func armFirstPings(of keys: [AgentKey], from now: MonotonicTime, respectingLastPing: Bool = false, within: Duration? = nil) {
+        let wanted = within ?? max(Duration.seconds(3), .milliseconds(Int64(keys.count)))
         for key in keys {
-            guard var record = records[key] else { continue }
+            guard var record = records[key], !record.inFlight || within == nil else { continue }
             let schedule = accounts[record.accountIndex].schedule
             let window = min(wanted, schedule.interval / 2)
             var due = now + schedule.startupOffset(of: key, window: window)

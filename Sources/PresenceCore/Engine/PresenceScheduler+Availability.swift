@@ -43,7 +43,7 @@ extension PresenceScheduler {
         }
         guard running, !toArm.isEmpty else { return }
         if promptly {
-            armPromptly(toArm, from: now)
+            armFirstPings(of: toArm, from: now, within: .milliseconds(500))
         } else {
             armFirstPings(of: toArm, from: now, respectingLastPing: respectingLastPing)
         }
@@ -59,19 +59,5 @@ extension PresenceScheduler {
         _ = record.hold(reason)
         records[key] = record
         version &+= 1
-    }
-
-    /// Arms the first ping of `keys` within the next second, spread over it: an `online`
-    /// override promises a ping that soon.
-    func armPromptly(_ keys: [AgentKey], from now: MonotonicTime) {
-        for key in keys {
-            guard var record = records[key], !record.inFlight else { continue }
-            let schedule = accounts[record.accountIndex].schedule
-            let due = now + schedule.startupOffset(of: key, window: .milliseconds(500))
-            record.tick = nil
-            record.nextPingAt = due
-            records[key] = record
-            arm(key, at: due, leeway: .milliseconds(10))
-        }
     }
 }

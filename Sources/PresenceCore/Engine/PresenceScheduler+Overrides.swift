@@ -9,6 +9,8 @@ extension PresenceScheduler {
         case disabled(AgentKey)
         /// The override's end is not in the future.
         case alreadyEnded(AgentKey)
+        /// The reason is too long or not one line (the journal and the status file carry it).
+        case badReason(String)
 
         /// One line for the operator.
         public var description: String {
@@ -16,6 +18,7 @@ extension PresenceScheduler {
             case .unknownAgent(let key): "no agent \(key) in the roster"
             case .disabled(let key): "agent \(key) is disabled in the config; enable it there first"
             case .alreadyEnded(let key): "the override of \(key) would end before it starts"
+            case .badReason(let problem): problem
             }
         }
     }
@@ -26,6 +29,7 @@ extension PresenceScheduler {
     public func setOverride(_ override: PresenceOverride, for key: AgentKey) -> Result<AgentRecord, OverrideRefusal> {
         guard let record = records[key] else { return .failure(.unknownAgent(key)) }
         guard record.spec.enabled else { return .failure(.disabled(key)) }
+        if let problem = override.reason.flatMap(PresenceOverride.problem(withReason:)) { return .failure(.badReason(problem)) }
         let now = clock.now
         guard !override.hasExpired(at: clock.wallDate(at: now)) else { return .failure(.alreadyEnded(key)) }
         overrides[key] = override

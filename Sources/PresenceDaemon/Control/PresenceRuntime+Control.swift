@@ -5,9 +5,6 @@ import PresenceCore
 /// What the local control API asks of the running daemon, each answer taken on the scheduler's
 /// queue and handed back to the caller's task: the API's edge never touches the scheduler.
 extension PresenceRuntime {
-    /// The longest reason an override may carry: it goes to the journal and the status file.
-    static let reasonLimit = 500
-
     /// The status document as the status file would hold it now.
     public func statusBytes() async -> [UInt8] {
         let snapshot = await onQueue { self.statusSnapshot() }
@@ -21,8 +18,7 @@ extension PresenceRuntime {
 
     /// Sets an override on the agent with `key`.
     public func setOverride(key: String, mode: PresenceOverride.Mode, until: Date?, reason: String?) async -> Result<AgentStatus, ControlRefusal> {
-        if let reason, let problem = Self.reasonProblem(reason) { return .failure(ControlRefusal(status: 400, message: problem)) }
-        return await onQueue {
+        await onQueue {
             let override = PresenceOverride(mode: mode, until: until, reason: reason, setAt: Date())
             return self.answer(self.scheduler.setOverride(override, for: AgentKey(key)))
         }
@@ -65,7 +61,7 @@ extension PresenceRuntime {
             let status = switch refusal {
             case .unknownAgent: 404
             case .disabled: 409
-            case .alreadyEnded: 400
+            case .alreadyEnded, .badReason: 400
             }
             return .failure(ControlRefusal(status: status, message: refusal.description))
         }
@@ -84,14 +80,5 @@ extension PresenceRuntime {
         await withCheckedContinuation { continuation in
             timers.execute { continuation.resume(returning: work()) }
         }
-    }
-
-    /// Why `reason` cannot be kept, if it cannot: too long, or not one line.
-    static func reasonProblem(_ reason: String) -> String? {
-        if reason.count > reasonLimit { return "the reason is \(reason.count) characters long; at most \(reasonLimit)" }
-        if reason.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            return "the reason must be one line of text, without control characters"
-        }
-        return nil
     }
 }

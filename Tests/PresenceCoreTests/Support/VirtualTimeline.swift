@@ -10,7 +10,7 @@ final class VirtualTimeline: TimerScheduling, PresenceClock, @unchecked Sendable
     private(set) var now: MonotonicTime = MonotonicTime(nanoseconds: 1_000_000_000_000)
     private var heap = TimerHeap<VirtualTimer>()
     /// The wall-clock date of the monotonic zero: the timeline starts at `wallStart`.
-    private let wallOrigin: Date
+    private var wallOrigin: Date
 
     /// A timeline whose clock reads `wallStart` on the wall at its start.
     init(wallStart: Date = Date(timeIntervalSince1970: 1_790_001_000)) {
@@ -50,6 +50,12 @@ final class VirtualTimeline: TimerScheduling, PresenceClock, @unchecked Sendable
     /// Runs everything due in the next `duration`.
     func advance(by duration: Duration) {
         advance(to: now + duration)
+    }
+
+    /// Steps the wall clock by `offset` and leaves the monotonic clock alone, as an NTP step or
+    /// an operator's `date -s` would.
+    func stepWallClock(by offset: TimeInterval) {
+        wallOrigin = wallOrigin.addingTimeInterval(offset)
     }
 
     /// Jumps the clock forward without running anything, as a suspended machine would.
