@@ -21,11 +21,13 @@ public struct AgentSpec: Hashable, Sendable {
     /// The agent's own schedule, by name; `nil` to follow its account's (see
     /// ``PresenceConfig/scheduleName(of:)``).
     public var schedule: String?
+    /// The bot this agent is, by name: online only while that bot answers its probes.
+    public var bot: String?
 
     /// Creates an agent entry.
     public init(
         identity: AgentIdentity, label: String? = nil, enabled: Bool = true, source: ConfigLocation? = nil,
-        account: String? = nil, schedule: String? = nil
+        account: String? = nil, schedule: String? = nil, bot: String? = nil
     ) {
         self.identity = identity
         self.account = account
@@ -34,6 +36,7 @@ public struct AgentSpec: Hashable, Sendable {
         self.enabled = enabled
         self.source = source
         self.schedule = schedule
+        self.bot = bot
     }
 
     /// The name of the agent's account: ``account``, or `default` in the one-account form.

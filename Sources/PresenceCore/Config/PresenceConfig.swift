@@ -22,6 +22,8 @@ public struct PresenceConfig: Hashable, Sendable {
     public var agents: [AgentSpec]
     /// The working-hours schedules by name, declared in the main file only.
     public var schedules: [String: WorkSchedule]
+    /// The bots whose health keeps their agents online, by name, declared in the main file only.
+    public var bots: [String: BotSettings]
 
     /// Creates a one-account configuration (the `brevo:` + `rate_limit:` form).
     public init(
@@ -32,7 +34,8 @@ public struct PresenceConfig: Hashable, Sendable {
         agentsDir: String? = nil,
         agentsDirOptional: Bool = false,
         agents: [AgentSpec] = [],
-        schedules: [String: WorkSchedule] = [:]
+        schedules: [String: WorkSchedule] = [:],
+        bots: [String: BotSettings] = [:]
     ) {
         self.accounts = [AccountSettings(brevo: brevo, rateLimit: rateLimit)]
         self.accountSchedules = [:]
@@ -43,6 +46,7 @@ public struct PresenceConfig: Hashable, Sendable {
         self.agentsDirOptional = agentsDirOptional
         self.agents = agents
         self.schedules = schedules
+        self.bots = bots
     }
 
     /// Creates a configuration of named accounts (the `accounts:` form); `accounts` must not
@@ -54,7 +58,8 @@ public struct PresenceConfig: Hashable, Sendable {
         agentsDir: String? = nil,
         agentsDirOptional: Bool = false,
         agents: [AgentSpec] = [],
-        schedules: [String: WorkSchedule] = [:]
+        schedules: [String: WorkSchedule] = [:],
+        bots: [String: BotSettings] = [:]
     ) {
         precondition(!accounts.isEmpty, "a configuration has at least one account")
         self.accounts = accounts
@@ -66,6 +71,7 @@ public struct PresenceConfig: Hashable, Sendable {
         self.agentsDirOptional = agentsDirOptional
         self.agents = agents
         self.schedules = schedules
+        self.bots = bots
     }
 
     /// The first account's Brevo settings: the whole of them in the one-account form.
