@@ -29,6 +29,12 @@ public protocol PresenceObserver: Sendable {
     /// A schedule's shift started or ended for its `agents` (enabled agents using it); it
     /// changes again at `changesAt`.
     func shiftChanged(schedule: String, isOn: Bool, agents: Int, changesAt: Date?)
+
+    /// A bot went up or down (from `from`) for its `agents` (enabled agents it answers for).
+    func botChanged(_ bot: BotReport, from: BotHealth.State, agents: Int)
+
+    /// A bot's probe completed, whatever its outcome (logged at debug, like a ping).
+    func botProbed(_ bot: String, outcome: ProbeOutcome)
 }
 
 extension PresenceObserver {
@@ -52,6 +58,12 @@ extension PresenceObserver {
 
     /// A schedule's shift started or ended for its `agents`.
     public func shiftChanged(schedule: String, isOn: Bool, agents: Int, changesAt: Date?) {}
+
+    /// A bot went up or down for its `agents`.
+    public func botChanged(_ bot: BotReport, from: BotHealth.State, agents: Int) {}
+
+    /// A bot's probe completed.
+    public func botProbed(_ bot: String, outcome: ProbeOutcome) {}
 }
 
 /// An observer that ignores everything.

@@ -4,7 +4,8 @@ extension PresenceScheduler {
         AgentAvailability(
             enabled: record.spec.enabled,
             onShift: isOnShift(record, at: now),
-            override: overrides.mode(for: record.spec.key)
+            override: overrides.mode(for: record.spec.key),
+            botUp: record.spec.bot.map(prober.isUp) ?? true
         )
     }
 

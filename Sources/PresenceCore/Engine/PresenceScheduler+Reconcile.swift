@@ -91,6 +91,7 @@ extension PresenceScheduler {
             if plan.stretched { observer.planChanged(plan, account: accounts[index].name) }
         }
         rebuildShifts(for: newConfig, specs: newConfig.agents, at: now)
+        prober.apply(newConfig.bots)
         dropOverrides(ofRemoved: result.removed)
         // Every agent, not only the added: a reload may move kept agents to another schedule.
         if running { reconsider(records.keys, at: now) }

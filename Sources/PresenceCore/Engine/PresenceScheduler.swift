@@ -47,6 +47,8 @@ public final class PresenceScheduler: @unchecked Sendable {
     var shiftTimers: [Int: any ArmedTimer] = [:]
     /// Changes when a reload rebuilds ``shifts``, so a boundary timer of the old ones is void.
     var shiftLayout = 0
+    /// Probes the bots: the bot health source.
+    let prober: BotProber
     var waiting: [(key: AgentKey, kind: AttemptKind)] = []
     var waitingHead = 0
     var running = false
@@ -77,7 +79,8 @@ public final class PresenceScheduler: @unchecked Sendable {
         random: any RandomNumberGenerator = SystemRandomNumberGenerator(),
         observer: any PresenceObserver = SilentPresenceObserver(),
         retryPolicy: RetryPolicy = RetryPolicy(),
-        retryBudget: RetryBudget? = nil
+        retryBudget: RetryBudget? = nil,
+        probeTransport: any ProbeTransport = UnavailableProbeTransport()
     ) {
         self.config = config
         self.clock = clock
@@ -90,6 +93,7 @@ public final class PresenceScheduler: @unchecked Sendable {
         self.retryPolicy = retryPolicy
         self.retryBudgetOverride = retryBudget
         self.origin = clock.now
+        self.prober = BotProber(bots: config.bots, clock: clock, timers: timers, transport: probeTransport, seed: jitterSeed)
         let indices = Self.accountIndices(of: config)
         let plannedCounts = config.peakOnAgentCounts(around: clock.wallDate(at: origin))
         accounts = config.accounts.enumerated().map { index, settings in
@@ -104,9 +108,12 @@ public final class PresenceScheduler: @unchecked Sendable {
         })
         rebuildShifts(for: config, specs: config.agents, at: origin)
         self.config.agents = []
+        prober.onChange = { [weak self] bot, from, to in self?.botChanged(bot, from: from, to: to) }
+        prober.onProbe = { [weak self] bot, outcome in self?.botProbed(bot, outcome: outcome) }
     }
 
-    /// Arms the first ping of every enabled agent, spread over the startup window.
+    /// Arms the first ping of every enabled agent, spread over the startup window; a bot's
+    /// agents wait for its first good probe, which goes out within a few seconds.
     public func start() {
         guard !running else { return }
         running = true
@@ -114,6 +121,7 @@ public final class PresenceScheduler: @unchecked Sendable {
         origin = now
         for index in accounts.indices { accounts[index].schedule.origin = now }
         armRestoredOverrides(at: now)
+        prober.start()
         for index in shifts.indices {
             shifts[index].evaluate(at: now, wallNow: clock.wallDate(at: now))
             armShiftTimer(index)
@@ -131,6 +139,7 @@ public final class PresenceScheduler: @unchecked Sendable {
         overrideTimers.removeAll()
         for timer in shiftTimers.values { timer.cancel() }
         shiftTimers.removeAll()
+        prober.stop()
         for index in accounts.indices {
             accounts[index].resumeTimer?.cancel()
             accounts[index].resumeTimer = nil

@@ -5,6 +5,7 @@ import PresenceCore
 struct SchedulerHarness {
     let timeline: VirtualTimeline
     let transport: ScriptedTransport
+    let broker: ScriptedProbeTransport
     let scheduler: PresenceScheduler
     let start: MonotonicTime
 
@@ -14,9 +15,11 @@ struct SchedulerHarness {
     ) {
         timeline = wallStart.map { VirtualTimeline(wallStart: $0) } ?? VirtualTimeline()
         transport = ScriptedTransport(timeline: timeline)
+        broker = ScriptedProbeTransport(timeline: timeline)
         scheduler = PresenceScheduler(
             config: config, clock: timeline, timers: timeline, transport: transport,
-            random: SeededRandom(seed: seed), observer: observer, retryPolicy: retryPolicy, retryBudget: retryBudget
+            random: SeededRandom(seed: seed), observer: observer, retryPolicy: retryPolicy, retryBudget: retryBudget,
+            probeTransport: broker
         )
         start = timeline.now
         scheduler.start()
