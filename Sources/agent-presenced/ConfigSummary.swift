@@ -2,8 +2,9 @@ import Foundation
 import PresenceCore
 import PresenceDaemon
 
-/// The human summary of a loaded config that `check` prints: the roster, the cadence, and for
-/// each account its plan against its budget and where its key comes from (never the key).
+/// The human summary of a loaded config that `check` prints: the roster, the cadence, for each
+/// account its plan against its budget and where its key comes from (never the key), the
+/// schedules, and the bots.
 struct ConfigSummary {
     let loaded: LoadedConfig
 
@@ -26,6 +27,7 @@ struct ConfigSummary {
             }
         }
         lines += scheduleLines(at: Date())
+        lines += botLines
         lines.append("  status file: \(loaded.statusFilePath)")
         return lines
     }

@@ -19,6 +19,10 @@ import Glibc
             ("bad duration", good.replacingOccurrences(of: "interval: 2s", with: "interval: fast"), "ping.interval"),
             ("duplicate agent", good + "\n  - id: steady\n", "steady"),
             ("missing key file", good.replacingOccurrences(of: "\(daemon.folder.path)/brevo-api-key", with: "/nonexistent/brevo-api-key"), "/nonexistent/brevo-api-key"),
+            ("missing bot key", good + "\nbots:\n  b:\n    base_url: http://127.0.0.1:9/broker\n    org: 6c1f0d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f\n"
+                + "    env: 6c1f0d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f\n    bot: 6c1f0d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f\n"
+                + "    channel: 6c1f0d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f\n    locale: en-US\n    api_key_file: /nonexistent/broker-api-key\n",
+             "/nonexistent/broker-api-key"),
         ]
         for (kind, text, mentions) in broken {
             try daemon.folder.write("config.yaml", text, mode: 0o644)

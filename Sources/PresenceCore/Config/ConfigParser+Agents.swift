@@ -2,7 +2,7 @@ import Yams
 
 extension ConfigParser {
     /// The keys allowed in one agent entry.
-    static let agentKeys = ["id", "email", "name", "label", "enabled", "account", "schedule"]
+    static let agentKeys = ["id", "email", "name", "label", "enabled", "account", "schedule", "bot"]
 
     /// Reads `agents:`; null or an empty list is an empty roster (the daemon idles).
     ///
@@ -10,8 +10,10 @@ extension ConfigParser {
     /// same ID in two accounts is two agents; without (a drop-in, or a main file whose accounts
     /// have a problem), each agent keeps the `account:` it names. With `schedules`, an agent's
     /// `schedule:` must be one of them; without (a drop-in), ``merge(main:dropIns:)`` checks it.
+    /// The same goes for an agent's `bot:` and `bots`.
     static func readAgents(
-        _ node: Node, reader: inout YAMLNodeReader, accounts: AccountResolver? = nil, schedules: ScheduleResolver? = nil
+        _ node: Node, reader: inout YAMLNodeReader, accounts: AccountResolver? = nil, schedules: ScheduleResolver? = nil,
+        bots: BotResolver? = nil
     ) -> [AgentSpec] {
         if YAMLNodeReader.isNull(node) { return [] }
         guard case .sequence(let sequence) = node else {
@@ -24,7 +26,7 @@ extension ConfigParser {
         var positions: [AgentKey: Int] = [:]
         positions.reserveCapacity(sequence.count)
         for (index, item) in sequence.enumerated() {
-            guard var agent = readAgent(item, index: index, schedules: schedules, reader: &reader) else { continue }
+            guard var agent = readAgent(item, index: index, schedules: schedules, bots: bots, reader: &reader) else { continue }
             if let problem = accounts?.resolve(&agent) {
                 reader.report(item, "agents[\(index)].account", problem)
                 continue
@@ -48,7 +50,7 @@ extension ConfigParser {
 
     /// Reads one agent; `nil` when it has a problem (already reported).
     private static func readAgent(
-        _ node: Node, index: Int, schedules: ScheduleResolver?, reader: inout YAMLNodeReader
+        _ node: Node, index: Int, schedules: ScheduleResolver?, bots: BotResolver?, reader: inout YAMLNodeReader
     ) -> AgentSpec? {
         // Paths are built only for reports: this runs once per agent of a roster.
         func path() -> String { "agents[\(index)]" }
@@ -71,6 +73,7 @@ extension ConfigParser {
         let enabled = fields.enabled.map { reader.bool($0.value, at: path() + ".enabled") } ?? true
         let account = text(fields.account)
         let schedule = text(fields.schedule)
+        let bot = text(fields.bot)
 
         var identity: AgentIdentity?
         switch (id.present, email.present) {
@@ -109,9 +112,12 @@ extension ConfigParser {
            let problem = schedules?.problem(naming: name, by: "agent \(identity.key)") {
             reader.report(fields.schedule?.value, path() + ".schedule", problem)
         }
+        if let identity, let name = bot.value, let problem = bots?.problem(naming: name, by: "agent \(identity.key)") {
+            reader.report(fields.bot?.value, path() + ".bot", problem)
+        }
         guard let identity, let enabled, reader.issues.count == issuesBefore else { return nil }
         return AgentSpec(identity: identity, label: label.value, enabled: enabled, source: reader.location(node),
-                         account: account.value, schedule: schedule.value)
+                         account: account.value, schedule: schedule.value, bot: bot.value)
     }
 }
 
@@ -124,6 +130,7 @@ private struct AgentFields {
     var enabled: YAMLNodeReader.Entry?
     var account: YAMLNodeReader.Entry?
     var schedule: YAMLNodeReader.Entry?
+    var bot: YAMLNodeReader.Entry?
 
     /// Files `entry` under its key (one of ``ConfigParser/agentKeys``).
     mutating func take(_ entry: YAMLNodeReader.Entry) {
@@ -135,6 +142,7 @@ private struct AgentFields {
         case "enabled": enabled = entry
         case "account": account = entry
         case "schedule": schedule = entry
+        case "bot": bot = entry
         default: break
         }
     }

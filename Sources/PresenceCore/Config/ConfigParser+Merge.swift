@@ -8,10 +8,11 @@ extension ConfigParser {
     /// `account: default` is allowed. An agent declared twice (the same final key) across files is
     /// refused with both places named; repeats within one file are the parser's to refuse, unless
     /// they only show once the accounts are resolved. A drop-in agent's `schedule:` must name one
-    /// of the main file's `schedules:` (drop-ins cannot declare schedules).
+    /// of the main file's `schedules:` (drop-ins cannot declare schedules), and its `bot:` one of
+    /// the main file's `bots:`.
     /// - Throws: `ConfigError` with one issue per refused agent: at its line, with key path
     ///   `agents[i].account` (its index in its file) for an account problem, `agents[i].schedule`
-    ///   for an unknown schedule, `agents` for a repeat.
+    ///   for an unknown schedule, `agents[i].bot` for an unknown bot, `agents` for a repeat.
     public static func merge(
         main: PresenceConfig, dropIns: [(file: String, agents: [AgentSpec])]
     ) throws(ConfigError) -> PresenceConfig {
@@ -37,6 +38,7 @@ extension ConfigParser {
         for agent in main.agents { add(agent, file: nil) }
         let accounts = AccountResolver(main)
         let schedules = ScheduleResolver(main)
+        let bots = BotResolver(main)
         for dropIn in dropIns {
             for (index, agent) in dropIn.agents.enumerated() {
                 var agent = agent
@@ -48,6 +50,11 @@ extension ConfigParser {
                 if let name = agent.schedule, let problem = schedules.problem(naming: name, by: "agent \(agent.key)") {
                     issues.append(ConfigIssue(location: agent.source ?? ConfigLocation(file: dropIn.file),
                                               keyPath: "agents[\(index)].schedule", message: problem))
+                    continue
+                }
+                if let name = agent.bot, let problem = bots.problem(naming: name, by: "agent \(agent.key)") {
+                    issues.append(ConfigIssue(location: agent.source ?? ConfigLocation(file: dropIn.file),
+                                              keyPath: "agents[\(index)].bot", message: problem))
                     continue
                 }
                 add(agent, file: dropIn.file)

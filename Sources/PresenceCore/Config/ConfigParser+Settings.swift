@@ -32,9 +32,9 @@ extension ConfigParser {
         return settings
     }
 
-    /// Why `text` is not a usable API base URL, or `nil`.
-    static func baseURLProblem(_ text: String) -> String? {
-        let expectation = "expected an http or https URL with a host, such as \(BrevoSettings.defaultBaseURL)"
+    /// Why `text` is not a usable API base URL, or `nil`; `example` shows a good one.
+    static func baseURLProblem(_ text: String, example: String = BrevoSettings.defaultBaseURL) -> String? {
+        let expectation = "expected an http or https URL with a host, such as \(example)"
         guard let components = URLComponents(string: text),
               let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
               let host = components.host, !host.isEmpty else {

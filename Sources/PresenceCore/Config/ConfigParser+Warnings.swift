@@ -2,13 +2,14 @@ extension ConfigParser {
     /// What is worth an operator's attention in `config` without making it invalid, one line
     /// each: first, in account order, accounts that read the same key file (and so share one
     /// Brevo rate limit) and accounts with no agents; then, in file order, schedules that no agent
-    /// and no account names.
+    /// and no account names; then, in file order, bots that no agent names (a disabled agent
+    /// counts: it names the bot).
     ///
     /// Pure: key files are compared as written, not resolved. The one-account form has no account
     /// to warn about. A line starts with the account's or schedule's place (`config.yaml:4: `)
     /// when known.
     public static func warnings(for config: PresenceConfig) -> [String] {
-        accountWarnings(for: config) + scheduleWarnings(for: config)
+        accountWarnings(for: config) + scheduleWarnings(for: config) + botWarnings(for: config)
     }
 
     /// Accounts sharing a key file, and accounts without agents.
@@ -42,12 +43,27 @@ extension ConfigParser {
         for agent in config.agents {
             if let schedule = agent.schedule { used.insert(schedule) }
         }
-        let unused = config.schedules.values.filter { !used.contains($0.name) }.sorted { a, b in
-            let placeA = (a.source?.file ?? "", a.source?.line ?? .max)
-            let placeB = (b.source?.file ?? "", b.source?.line ?? .max)
-            return placeA != placeB ? placeA < placeB : a.name < b.name
+        let unused = config.schedules.values.filter { !used.contains($0.name) }.sorted {
+            declaredBefore(($0.source, $0.name), ($1.source, $1.name))
         }
         return unused.map { placed($0.source, "schedule \($0.name) is not used: no agent or account names it") }
+    }
+
+    /// Bots that no agent names: probed for nothing, probably a typo'd or forgotten `bot:`.
+    private static func botWarnings(for config: PresenceConfig) -> [String] {
+        guard !config.bots.isEmpty else { return [] }
+        let used = Set(config.agents.lazy.compactMap(\.bot))
+        let unused = config.bots.values.filter { !used.contains($0.name) }.sorted {
+            declaredBefore(($0.source, $0.name), ($1.source, $1.name))
+        }
+        return unused.map { placed($0.source, "bot \($0.name) is not used: no agent names it") }
+    }
+
+    /// Whether `a` was declared before `b` (by file and line, then name).
+    private static func declaredBefore(_ a: (source: ConfigLocation?, name: String), _ b: (source: ConfigLocation?, name: String)) -> Bool {
+        let placeA = (a.source?.file ?? "", a.source?.line ?? .max)
+        let placeB = (b.source?.file ?? "", b.source?.line ?? .max)
+        return placeA != placeB ? placeA < placeB : a.name < b.name
     }
 
     /// `message`, after the account's place when known.

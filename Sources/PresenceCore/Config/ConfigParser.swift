@@ -7,7 +7,8 @@ import Yams
 public enum ConfigParser {
     /// The keys allowed at the top of the main config file.
     static let topLevelKeys = [
-        "brevo", "ping", "rate_limit", "accounts", "schedules", "status_file", "agents_dir", "agents_dir_optional", "agents",
+        "brevo", "ping", "rate_limit", "accounts", "schedules", "bots", "status_file", "agents_dir", "agents_dir_optional",
+        "agents",
     ]
 
     /// Parses and validates a main config file.
@@ -29,6 +30,8 @@ public enum ConfigParser {
         let entries = reader.entries(of: mapping, at: "", known: topLevelKeys)
         let (schedules, scheduleNames) = readSchedules(entries, reader: &reader)
         config.schedules = schedules
+        let (bots, botNames) = readBots(entries, reader: &reader)
+        config.bots = bots
         let accounts = readAccounts(entries, into: &config, schedules: scheduleNames, reader: &reader)
         if let entry = entries["brevo"] { config.brevo = readBrevo(entry.value, reader: &reader) }
         if let entry = entries["ping"] { config.ping = readPing(entry.value, reader: &reader) }
@@ -39,7 +42,8 @@ public enum ConfigParser {
             config.agentsDirOptional = reader.bool(entry.value, at: "agents_dir_optional") ?? false
         }
         if let entry = entries["agents"] {
-            config.agents = readAgents(entry.value, reader: &reader, accounts: accounts, schedules: scheduleNames)
+            config.agents = readAgents(entry.value, reader: &reader, accounts: accounts, schedules: scheduleNames,
+                                       bots: botNames)
         }
         return try finish(config, reader)
     }

@@ -1,4 +1,5 @@
-/// Where an account's API key comes from, as `check` reports it (never the key itself).
+/// Where an account's API key, or a bot's secret, comes from, as `check` reports it (never the
+/// secret itself).
 public enum APIKeySource: Hashable, Sendable, CustomStringConvertible {
     /// The account's `api_key_file`, resolved.
     case file(String)

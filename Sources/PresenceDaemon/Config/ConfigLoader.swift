@@ -14,7 +14,7 @@ public struct ConfigLoader: Sendable {
         ConfigPaths.configPath(environment: environment)
     }
 
-    /// Reads, validates and merges the config at `path`, and reads the API key.
+    /// Reads, validates and merges the config at `path`, and reads the API keys and the bots' secrets.
     ///
     /// Relative `agents_dir`, `api_key_file` and `status_file` are resolved against the config
     /// file's folder.
@@ -22,7 +22,7 @@ public struct ConfigLoader: Sendable {
     /// The enabled roster must fit `rate_limit.requests_per_hour` at the longest safe interval
     /// (`BudgetPlan`); a roster that cannot is refused with the arithmetic. A status file path
     /// that would overwrite the config, a drop-in, the key file or any file not ours is refused.
-    /// With `readingAPIKey: false` the key file is not read and the returned key is empty:
+    /// With `readingAPIKey: false` no key or secret file is read and the returned ones are empty:
     /// `agent-presenced reload` runs as `ExecReload=`, which systemd 252 does not give the
     /// unit's credentials (systemd#35227); the daemon reads the key itself on SIGHUP.
     /// - Throws: `ConfigError` with every problem found (main file problems stop before drop-ins).
@@ -58,18 +58,22 @@ public struct ConfigLoader: Sendable {
         let keys = loadKeys(of: main, configFile: path, text: text, environment: environment, reading: readingAPIKey)
         issues += keys.issues
         warnings += keys.warnings
+        let botKeys = loadBotKeys(of: main, configFile: path, text: text, environment: environment, reading: readingAPIKey)
+        issues += botKeys.issues
+        warnings += botKeys.warnings
 
         let statusFilePath = ConfigPaths.statusFilePath(configured: main.statusFile, configFolder: folder, environment: environment)
         let protected = ProtectedFiles(
             config: path, dropIns: dropIns.files.map(\.file),
-            keyFiles: keys.sources.values.compactMap(\.path),
+            keyFiles: keys.sources.values.compactMap(\.path) + botKeys.paths,
             agentsDir: main.agentsDir.map { ConfigPaths.resolve($0, relativeTo: folder) }
         )
         if let issue = statusFileIssue(statusFilePath, protecting: protected, text: text) { issues.append(issue) }
 
         guard issues.isEmpty else { throw ConfigError(issues) }
         return LoadedConfig(
-            config: config, path: path, apiKeys: keys.keys, keySources: keys.sources, statusFilePath: statusFilePath,
+            config: config, path: path, apiKeys: keys.keys, keySources: keys.sources,
+            botSecrets: botKeys.secrets, botKeySources: botKeys.sources, statusFilePath: statusFilePath,
             overridesFilePath: ConfigPaths.overridesFilePath(statusFilePath: statusFilePath, environment: environment),
             warnings: warnings, dropInFiles: dropIns.files.map(\.file)
         )

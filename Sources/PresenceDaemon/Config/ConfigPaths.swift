@@ -10,6 +10,11 @@ public enum ConfigPaths {
     public static let defaultStatusFilePath = "/run/agent-presenced/status.json"
     /// The credential name systemd's `LoadCredential=brevo-api-key:...` provides.
     public static let apiKeyCredentialName = "brevo-api-key"
+    /// The credential name of the folder of bots' Broker keys (`LoadCredential=broker-api-key:...`).
+    public static let brokerAPIKeyCredentialName = "broker-api-key"
+    /// The credential name of the folder of bots' OAuth2 client secrets
+    /// (`LoadCredential=broker-client-secret:...`).
+    public static let brokerClientSecretCredentialName = "broker-client-secret"
 
     /// `AGENT_PRESENCED_CONFIG` when set and not empty, else the default.
     public static func configPath(environment: [String: String]) -> String {
@@ -76,8 +81,24 @@ public enum ConfigPaths {
     public static func apiKeySource(
         configured: String?, account: String?, configFolder: String, environment: [String: String]
     ) -> APIKeySource {
+        secretSource(configured: configured, credentialName: apiKeyCredentialName(account: account),
+                     configFolder: configFolder, environment: environment)
+    }
+
+    /// The credential that holds a bot's secret when it names no file: `<base>_<bot>`, such as
+    /// `broker-api-key_helpbot`, what systemd names the file `helpbot` of a folder loaded by one
+    /// `LoadCredential=broker-api-key:/etc/agent-presenced/broker-api-key` line. There is no
+    /// unsuffixed form, not even for a single bot: a bot always has a name.
+    public static func botCredentialName(_ base: String, bot: String) -> String {
+        base + "_" + bot
+    }
+
+    /// Where a secret is read: `configured` (resolved), else the systemd credential
+    /// `credentialName` under `$CREDENTIALS_DIRECTORY`.
+    public static func secretSource(
+        configured: String?, credentialName name: String, configFolder: String, environment: [String: String]
+    ) -> APIKeySource {
         if let configured { return .file(resolve(configured, relativeTo: configFolder)) }
-        let name = apiKeyCredentialName(account: account)
         guard let credentials = nonEmpty(environment["CREDENTIALS_DIRECTORY"]) else { return .missing(credentialName: name) }
         return .credential(name: name, path: resolve(name, relativeTo: credentials))
     }

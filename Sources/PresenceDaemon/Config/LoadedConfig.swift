@@ -10,6 +10,10 @@ public struct LoadedConfig: Sendable {
     public var apiKeys: [String: APIKey]
     /// Where each account's key was read, by account name (for `check`; never the key).
     public var keySources: [String: APIKeySource]
+    /// Each bot's Broker key and OAuth2 client secret, by bot name.
+    public var botSecrets: [String: BotSecrets]
+    /// Where each bot's secrets were read, by bot name (for `check`; never the secrets).
+    public var botKeySources: [String: BotKeySources]
     /// Where the status file goes: `status_file`, else `$RUNTIME_DIRECTORY/status.json`, else the default.
     public var statusFilePath: String
     /// Where run-time overrides are kept: `$STATE_DIRECTORY/overrides.json`, else beside the status file.
@@ -22,12 +26,15 @@ public struct LoadedConfig: Sendable {
     /// Creates a loaded config.
     public init(
         config: PresenceConfig, path: String, apiKeys: [String: APIKey], keySources: [String: APIKeySource] = [:],
+        botSecrets: [String: BotSecrets] = [:], botKeySources: [String: BotKeySources] = [:],
         statusFilePath: String, overridesFilePath: String? = nil, warnings: [String] = [], dropInFiles: [String] = []
     ) {
         self.config = config
         self.path = path
         self.apiKeys = apiKeys
         self.keySources = keySources
+        self.botSecrets = botSecrets
+        self.botKeySources = botKeySources
         self.statusFilePath = statusFilePath
         self.overridesFilePath = overridesFilePath ?? ConfigPaths.resolve("overrides.json", relativeTo: ConfigPaths.folder(of: statusFilePath))
         self.warnings = warnings
