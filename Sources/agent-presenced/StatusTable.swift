@@ -1,8 +1,8 @@
 import Foundation
 import PresenceCore
 
-/// The status file as tables for people: the accounts (when the config names them), then one
-/// line per agent.
+/// The status file as tables for people: the accounts (when the config names them), one line
+/// per agent, then the bots (when the config has any).
 struct StatusTable {
     let document: StatusDocument
     var now = Date()
@@ -45,7 +45,21 @@ struct StatusTable {
             return row
         }
         lines += TextTable.format(header: header, rows: rows)
+        if !document.bots.isEmpty {
+            lines.append("")
+            lines += TextTable.format(header: ["BOT", "STATE", "SINCE", "LAST PROBE", "LATENCY", "FAILURES", "LAST ERROR"],
+                                      rows: botRows())
+        }
         return lines
+    }
+
+    private func botRows() -> [[String]] {
+        document.botEntries.map { name, bot in
+            [
+                name, bot.state, relative(bot.since, past: true), relative(bot.lastProbeAt, past: true),
+                bot.latencyMS.map { "\($0) ms" } ?? "-", String(bot.consecutiveFailures), bot.lastError ?? "-",
+            ]
+        }
     }
 
     private func accountRows() -> [[String]] {

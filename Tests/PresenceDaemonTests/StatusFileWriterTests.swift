@@ -62,7 +62,8 @@ import Testing
         #expect(attributes[.posixPermissions] as? Int == 0o644)
         let data = try #require(FileManager.default.contents(atPath: writer.path))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(Set(json.keys) == ["version", "pid", "updated_at", "config", "summary", "accounts", "agents"])
+        #expect(Set(json.keys) == ["version", "pid", "updated_at", "config", "summary", "accounts", "bots", "agents"])
+        #expect((json["bots"] as? [String: Any])?.isEmpty == true)
         let account = try #require((json["accounts"] as? [String: [String: Any]])?["default"])
         #expect(Set(account.keys) == [
             "state", "reason", "until", "requests_per_hour", "interval", "agents", "requests_last_hour", "learned_limit",
@@ -74,11 +75,11 @@ import Testing
         let expected: Set<String> = [
             "key", "account", "id", "label", "enabled", "state", "last_attempt_at", "last_success_at", "presumed_online_until",
             "next_ping_at", "consecutive_failures", "last_error", "pings_ok", "pings_failed",
-            "schedule", "shift_ends_at", "next_shift_at", "override",
+            "schedule", "shift_ends_at", "next_shift_at", "override", "bot",
         ]
         #expect(Set(agent.keys) == expected)
         #expect(agent["last_error"] is NSNull)
-        #expect(agent["override"] is NSNull && agent["schedule"] is NSNull)
+        #expect(agent["override"] is NSNull && agent["schedule"] is NSNull && agent["bot"] is NSNull)
     }
 
     @Test func anUnwritableFolderIsAnErrorNamingThePath() throws {

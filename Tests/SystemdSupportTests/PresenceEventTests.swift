@@ -31,6 +31,8 @@ import Testing
             "override_expired": "cee53f3c85614045824df50baa86a40e",
             "daemon_started": "712068bdaff44b1d873ed9c8f26985ef",
             "daemon_stopping": "a634dfa8170641b59bd7df9cb8ca4f95",
+            "bot_down": "3a4f9dfe9f1f4a8fb2129c68cc1efdc1",
+            "bot_up": "95dba83fc4dd493bb5610cccc18ceaee",
         ])
     }
 

@@ -627,10 +627,10 @@ check "the folder became one credential per file in the service's \$CREDENTIALS_
     -a "$(in_service cat /run/credentials/agent-presenced.service/brevo-api-key_eu)" = "$eu_key" \
     -a "$(in_service cat /run/credentials/agent-presenced.service/brevo-api-key_us)" = "$us_key" ]
 
-# The status file, compact JSON: its accounts object ends where the agents array begins.
+# The status file, compact JSON: its accounts object ends where the bots object begins.
 status_json() { cat "$(nsfile /run/agent-presenced/status.json)" 2>/dev/null; }
-account_names() { status_json | sed -nE 's/.*"accounts":\{(.*)\},"agents":\[.*/\1/p' | grep -oE '"[a-z0-9_-]+":\{"state"' | cut -d'"' -f2 | xargs; }
-account_state() { status_json | sed -nE 's/.*"accounts":\{(.*)\},"agents":\[.*/\1/p' | grep -oE "\"$1\":\\{\"state\":\"[a-z_]+\"" | cut -d'"' -f6; }
+account_names() { status_json | sed -nE 's/.*"accounts":\{(.*)\},"bots":\{.*/\1/p' | grep -oE '"[a-z0-9_-]+":\{"state"' | cut -d'"' -f2 | xargs; }
+account_state() { status_json | sed -nE 's/.*"accounts":\{(.*)\},"bots":\{.*/\1/p' | grep -oE "\"$1\":\\{\"state\":\"[a-z_]+\"" | cut -d'"' -f6; }
 agent_state() { status_json | grep -oE "\\{\"key\":\"$1\",[^}]*" | sed -nE 's/.*"state":"([a-z_]+)".*/\1/p'; }
 us_held() {
   [ "$(account_state us)" = rate_limited ] && [ "$(agent_state us/id:us-agent-1)" = paused ] \

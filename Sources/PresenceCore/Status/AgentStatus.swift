@@ -38,6 +38,8 @@ public struct AgentStatus: Codable, Hashable, Sendable {
     public var nextShiftAt: String?
     /// The run-time override in force, if any.
     public var override: OverrideStatus?
+    /// The bot the agent relays to, by name; `nil` for a person.
+    public var bot: String?
 
     /// Creates an entry.
     public init(
@@ -45,7 +47,7 @@ public struct AgentStatus: Codable, Hashable, Sendable {
         lastAttemptAt: String?, lastSuccessAt: String?, presumedOnlineUntil: String?, nextPingAt: String?,
         consecutiveFailures: Int, lastError: String?, pingsOK: Int, pingsFailed: Int,
         account: String = AccountSettings.defaultName, schedule: String? = nil, shiftEndsAt: String? = nil,
-        nextShiftAt: String? = nil, override: OverrideStatus? = nil
+        nextShiftAt: String? = nil, override: OverrideStatus? = nil, bot: String? = nil
     ) {
         self.key = key
         self.account = account
@@ -66,6 +68,7 @@ public struct AgentStatus: Codable, Hashable, Sendable {
         self.shiftEndsAt = shiftEndsAt
         self.nextShiftAt = nextShiftAt
         self.override = override
+        self.bot = bot
     }
 
     enum CodingKeys: String, CodingKey {
@@ -81,11 +84,11 @@ public struct AgentStatus: Codable, Hashable, Sendable {
         case schedule
         case shiftEndsAt = "shift_ends_at"
         case nextShiftAt = "next_shift_at"
-        case override
+        case override, bot
     }
 
     /// Reads an entry; one written before accounts existed belongs to `default`, one written
-    /// before schedules and overrides has neither.
+    /// before schedules, overrides and bots has none of them.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         key = try container.decode(String.self, forKey: .key)
@@ -107,6 +110,7 @@ public struct AgentStatus: Codable, Hashable, Sendable {
         shiftEndsAt = try container.decodeIfPresent(String.self, forKey: .shiftEndsAt)
         nextShiftAt = try container.decodeIfPresent(String.self, forKey: .nextShiftAt)
         override = try container.decodeIfPresent(OverrideStatus.self, forKey: .override)
+        bot = try container.decodeIfPresent(String.self, forKey: .bot)
     }
 
     /// Writes every key, `null` for absent values; `id` or `email`, whichever the agent has.
@@ -130,5 +134,6 @@ public struct AgentStatus: Codable, Hashable, Sendable {
         try container.encode(shiftEndsAt, forKey: .shiftEndsAt)
         try container.encode(nextShiftAt, forKey: .nextShiftAt)
         try container.encode(override, forKey: .override)
+        try container.encode(bot, forKey: .bot)
     }
 }

@@ -16,6 +16,8 @@ public protocol StatusContent {
     var summary: [String: Int] { get }
     /// Each account's entry, in config order.
     var accountEntries: [(name: String, status: AccountStatus)] { get }
+    /// Each bot's entry, in name order.
+    var botEntries: [(name: String, status: BotStatus)] { get }
     /// Every agent of the roster.
     var agents: Agents { get }
 }
@@ -24,5 +26,10 @@ extension StatusDocument: StatusContent {
     /// The accounts by name, in name order (a decoded document lost the config's order).
     public var accountEntries: [(name: String, status: AccountStatus)] {
         accounts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// The bots by name, in name order.
+    public var botEntries: [(name: String, status: BotStatus)] {
+        bots.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }

@@ -15,6 +15,8 @@ public struct StatusDocument: Codable, Hashable, Sendable {
     public var summary: [String: Int]
     /// Each account's state, by name.
     public var accounts: [String: AccountStatus]
+    /// Each bot's health, by name (empty without bots).
+    public var bots: [String: BotStatus]
     /// Every agent of the roster, in roster order.
     public var agents: [AgentStatus]
 
@@ -62,7 +64,7 @@ public struct StatusDocument: Codable, Hashable, Sendable {
     /// Creates a document.
     public init(
         version: Int = 1, pid: Int32, updatedAt: String, config: ConfigStatus, summary: [String: Int],
-        accounts: [String: AccountStatus] = [:], agents: [AgentStatus]
+        accounts: [String: AccountStatus] = [:], bots: [String: BotStatus] = [:], agents: [AgentStatus]
     ) {
         self.version = version
         self.pid = pid
@@ -70,15 +72,16 @@ public struct StatusDocument: Codable, Hashable, Sendable {
         self.config = config
         self.summary = summary
         self.accounts = accounts
+        self.bots = bots
         self.agents = agents
     }
 
     enum CodingKeys: String, CodingKey {
-        case version, pid, config, summary, accounts, agents
+        case version, pid, config, summary, accounts, bots, agents
         case updatedAt = "updated_at"
     }
 
-    /// Reads a document; one written before accounts existed has none.
+    /// Reads a document; one written before accounts or bots existed has none.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         version = try container.decode(Int.self, forKey: .version)
@@ -87,6 +90,7 @@ public struct StatusDocument: Codable, Hashable, Sendable {
         config = try container.decode(ConfigStatus.self, forKey: .config)
         summary = try container.decode([String: Int].self, forKey: .summary)
         accounts = try container.decodeIfPresent([String: AccountStatus].self, forKey: .accounts) ?? [:]
+        bots = try container.decodeIfPresent([String: BotStatus].self, forKey: .bots) ?? [:]
         agents = try container.decode([AgentStatus].self, forKey: .agents)
     }
 }

@@ -1,14 +1,31 @@
-/// The one line `systemctl status` shows (`STATUS=`), across accounts.
+/// The one line `systemctl status` shows (`STATUS=`), across accounts and bots.
 ///
 /// The one-account form keeps its line: `12 agents: 11 online, 1 retrying; paused: <reason>`.
 /// The `accounts:` form says how many accounts, and names the held ones with a short reason:
 /// `300 agents in 12 accounts: 296 online, 4 paused (acme: key refused)`.
+/// Either form names the bots that are down at the end: `; bot helpbot down`, or
+/// `; bots down: faq, helpbot`.
 public enum StatusLine {
     /// Accounts named in one line at most; more are counted.
     static let namedAccountLimit = 3
+    /// Bots named in one line at most; more are counted.
+    static let namedBotLimit = 3
 
-    /// The line for `summary` and `accounts`; `namesAccounts` tells the two forms apart.
-    public static func text(summary: RosterSummary, accounts: [PresenceAccount], namesAccounts: Bool) -> String {
+    /// The line for `summary`, `accounts` and `bots`; `namesAccounts` tells the two forms apart.
+    public static func text(summary: RosterSummary, accounts: [PresenceAccount], namesAccounts: Bool, bots: [BotReport] = []) -> String {
+        accountsLine(summary: summary, accounts: accounts, namesAccounts: namesAccounts) + downBots(bots)
+    }
+
+    /// `; bot helpbot down`, `; bots down: a, b, c, 2 more`, or nothing while none is down.
+    static func downBots(_ bots: [BotReport]) -> String {
+        let down = bots.filter { $0.health.state == .down }.map(\.name).sorted()
+        guard down.count > 1 else { return down.first.map { "; bot \($0) down" } ?? "" }
+        var named = down.prefix(namedBotLimit).joined(separator: ", ")
+        if down.count > namedBotLimit { named += ", \(down.count - namedBotLimit) more" }
+        return "; bots down: " + named
+    }
+
+    private static func accountsLine(summary: RosterSummary, accounts: [PresenceAccount], namesAccounts: Bool) -> String {
         guard namesAccounts else { return oneAccountLine(summary: summary, account: accounts.first) }
         var line = summary.line
         let noun = accounts.count == 1 ? "account" : "accounts"

@@ -23,15 +23,18 @@ public struct StatusSnapshot: StatusContent, Sendable {
     public let accounts: [PresenceAccount]
     /// Overrides and shifts, for each agent's entry.
     public let availability: AvailabilityView
+    /// The bots' health, as their probes showed it.
+    public let bots: [BotReport]
 
     /// Takes a snapshot at `clock`'s now.
     public init(
         records: [AgentRecord], accounts: [PresenceAccount] = [], availability: AvailabilityView = AvailabilityView(),
-        window: Duration, clock: any PresenceClock, pid: Int32, config: StatusDocument.ConfigStatus
+        bots: [BotReport] = [], window: Duration, clock: any PresenceClock, pid: Int32, config: StatusDocument.ConfigStatus
     ) {
         self.records = records
         self.accounts = accounts
         self.availability = availability
+        self.bots = bots
         self.window = window
         self.now = clock.now
         self.wallNow = clock.wallDate(at: now)
@@ -67,6 +70,19 @@ public struct StatusSnapshot: StatusContent, Sendable {
         }
     }
 
+    /// Each bot's entry, in name order (as a decoded document has them).
+    public var botEntries: [(name: String, status: BotStatus)] {
+        bots.sorted { $0.name < $1.name }.map { report in
+            let health = report.health
+            return (report.name, BotStatus(
+                state: health.state.rawValue, since: RFC3339.string(from: wallDate(health.since)),
+                lastProbeAt: wall(health.lastProbeAt), lastOKAt: wall(health.lastOKAt),
+                consecutiveFailures: health.consecutiveFailures, lastError: health.lastError,
+                latencyMS: health.latency.map { Int($0.milliseconds) }, probesOK: health.probesOK, probesFailed: health.probesFailed
+            ))
+        }
+    }
+
     /// The entries, made as they are read.
     public var agents: LazyMapSequence<[AgentRecord], AgentStatus> {
         records.lazy.map(entry(for:))
@@ -77,6 +93,7 @@ public struct StatusSnapshot: StatusContent, Sendable {
         StatusDocument(
             version: version, pid: pid, updatedAt: updatedAt, config: config, summary: summary,
             accounts: Dictionary(accountEntries.map { ($0.name, $0.status) }, uniquingKeysWith: { first, _ in first }),
+            bots: Dictionary(botEntries.map { ($0.name, $0.status) }, uniquingKeysWith: { first, _ in first }),
             agents: Array(agents)
         )
     }
@@ -98,11 +115,16 @@ public struct StatusSnapshot: StatusContent, Sendable {
             pingsOK: record.pingsOK, pingsFailed: record.pingsFailed, account: record.spec.accountName,
             schedule: shift?.name, shiftEndsAt: shift.flatMap { $0.isOn ? $0.changesAt.map(RFC3339.string(from:)) : nil },
             nextShiftAt: shift.flatMap { $0.isOn ? nil : $0.changesAt.map(RFC3339.string(from:)) },
-            override: availability.overrides.isEmpty ? nil : availability.overrides[record.spec.key].map(OverrideStatus.init)
+            override: availability.overrides.isEmpty ? nil : availability.overrides[record.spec.key].map(OverrideStatus.init),
+            bot: record.spec.bot
         )
     }
 
     private func wall(_ time: MonotonicTime?) -> String? {
-        time.map { RFC3339.string(from: wallNow.addingTimeInterval(($0 - now).seconds)) }
+        time.map { RFC3339.string(from: wallDate($0)) }
+    }
+
+    private func wallDate(_ time: MonotonicTime) -> Date {
+        wallNow.addingTimeInterval((time - now).seconds)
     }
 }

@@ -72,7 +72,7 @@ extension PresenceRuntime {
     }
 
     private func statusSnapshot(of records: [AgentRecord]) -> StatusSnapshot {
-        StatusSnapshot(records: records, accounts: scheduler.accounts, availability: scheduler.availabilityView,
+        StatusSnapshot(records: records, accounts: scheduler.accounts, availability: scheduler.availabilityView, bots: scheduler.botReports,
                        window: loaded.config.ping.presenceWindow, clock: clock, pid: getpid(), config: configStatus())
     }
 

@@ -38,6 +38,14 @@ struct DaemonObserver: PresenceObserver {
         log.shiftChanged(schedule: schedule, isOn: isOn, agents: agents, changesAt: changesAt)
     }
 
+    func botChanged(_ bot: BotReport, from: BotHealth.State, agents: Int) {
+        log.botChanged(bot, from: from, agents: agents)
+    }
+
+    func botProbed(_ bot: String, outcome: ProbeOutcome) {
+        log.botProbed(bot, outcome: outcome)
+    }
+
     /// Writes the file at once: overrides change by hand, a few times a day, and one set a
     /// moment before a crash must still be there after the restart.
     func overridesChanged(_ overrides: [AgentKey: PresenceOverride]) {

@@ -36,7 +36,7 @@ public struct PresenceLogObserver: PresenceObserver {
             // The account-wide entry (accountChanged) says why, once for all agents.
             logger.debug("agent \(name) paused with the account", metadata: metadata)
         case .offShift, .away, .botDown, .standby:
-            // The source's own entry (a shift boundary, an override) says why, once.
+            // The source's own entry (a shift boundary, an override, a bot down) says why, once.
             logger.debug("agent \(name) is \(transition.to.rawValue)", metadata: metadata)
         case .pending, .disabled:
             logger.info("agent \(name) is \(transition.to.rawValue)", metadata: metadata)
@@ -95,6 +95,7 @@ public struct PresenceLogObserver: PresenceObserver {
         case .email(let email, _): metadata["agent_id"] = .string(email)
         }
         if let label = record.spec.label { metadata["agent_label"] = .string(label) }
+        if let bot = record.spec.bot { metadata["bot"] = .string(bot) }
         if record.consecutiveFailures > 0 { metadata["attempt"] = .stringConvertible(record.consecutiveFailures) }
         guard let outcome else { return metadata }
         if let status = outcome.status { metadata["http_status"] = .stringConvertible(status) }

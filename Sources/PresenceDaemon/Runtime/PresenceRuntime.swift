@@ -109,7 +109,8 @@ public final class PresenceRuntime: @unchecked Sendable {
 
     /// The one-line summary for `STATUS=`.
     func statusLine() -> String {
-        let line = StatusLine.text(summary: scheduler.summary, accounts: scheduler.accounts, namesAccounts: loaded.config.namesAccounts)
+        let line = StatusLine.text(summary: scheduler.summary, accounts: scheduler.accounts, namesAccounts: loaded.config.namesAccounts,
+                                   bots: scheduler.botReports)
         guard let lastReloadError else { return line }
         return "reload refused: \(lastReloadError) (running generation \(generation)); \(line)"
     }
@@ -144,8 +145,8 @@ public final class PresenceRuntime: @unchecked Sendable {
 
     /// The status of this moment.
     func statusSnapshot() -> StatusSnapshot {
-        StatusSnapshot(records: scheduler.snapshot(), accounts: scheduler.accounts, availability: scheduler.availabilityView, window: loaded.config.ping.presenceWindow,
-                       clock: clock, pid: getpid(), config: configStatus())
+        StatusSnapshot(records: scheduler.snapshot(), accounts: scheduler.accounts, availability: scheduler.availabilityView,
+                       bots: scheduler.botReports, window: loaded.config.ping.presenceWindow, clock: clock, pid: getpid(), config: configStatus())
     }
 
     /// The status file's `config` section.

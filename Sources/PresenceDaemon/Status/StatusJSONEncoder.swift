@@ -96,7 +96,39 @@ struct StatusJSONEncoder {
             optional(account.learnedLimit)
             bytes.append(0x7D)
         }
+        raw("},\"bots\":{")
+        first = true
+        for (name, bot) in content.botEntries {
+            if !first { bytes.append(0x2C) }
+            first = false
+            string(name)
+            bytes.append(0x3A)
+            write(bot)
+        }
         raw("},\"agents\":[")
+    }
+
+    /// One bot's entry, `{"state":…,"probes_failed":…}`.
+    private mutating func write(_ bot: BotStatus) {
+        raw("{\"state\":")
+        string(bot.state)
+        raw(",\"since\":")
+        string(bot.since)
+        raw(",\"last_probe_at\":")
+        optional(bot.lastProbeAt)
+        raw(",\"last_ok_at\":")
+        optional(bot.lastOKAt)
+        raw(",\"consecutive_failures\":")
+        integer(bot.consecutiveFailures)
+        raw(",\"last_error\":")
+        optional(bot.lastError)
+        raw(",\"latency_ms\":")
+        optional(bot.latencyMS)
+        raw(",\"probes_ok\":")
+        integer(bot.probesOK)
+        raw(",\"probes_failed\":")
+        integer(bot.probesFailed)
+        bytes.append(0x7D)
     }
 
     private mutating func write(_ agent: AgentStatus) {
@@ -151,6 +183,8 @@ struct StatusJSONEncoder {
         } else {
             raw("null")
         }
+        raw(",\"bot\":")
+        optional(agent.bot)
         bytes.append(0x7D)
     }
 

@@ -39,6 +39,11 @@ public enum PresenceEvent: String, Sendable, CaseIterable {
     case daemonStarted = "daemon_started"
     /// The daemon is shutting down (STOPPING=1).
     case daemonStopping = "daemon_stopping"
+    /// A bot failed its probes: its agents are held offline (one entry per bot).
+    case botDown = "bot_down"
+    /// A bot answers its probes again (or for the first time): its agents go online (one entry
+    /// per bot).
+    case botUp = "bot_up"
 
     /// The metadata key that carries the event kind.
     public static let metadataKey = "event"
@@ -62,6 +67,8 @@ public enum PresenceEvent: String, Sendable, CaseIterable {
         case .overrideExpired: "cee53f3c85614045824df50baa86a40e"
         case .daemonStarted: "712068bdaff44b1d873ed9c8f26985ef"
         case .daemonStopping: "a634dfa8170641b59bd7df9cb8ca4f95"
+        case .botDown: "3a4f9dfe9f1f4a8fb2129c68cc1efdc1"
+        case .botUp: "95dba83fc4dd493bb5610cccc18ceaee"
         }
     }
 
