@@ -40,7 +40,20 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        /// A local stand-in of Brevo's endpoint with fault injection (demo, tests, benchmarks).
+        /// The Broker edge: a bot's test conversation (OAuth2 token, start, close) over BrevoAPI's HTTP stack.
+        .target(
+            name: "BrokerAPI",
+            dependencies: [
+                "PresenceCore",
+                "BrevoAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        /// Local stand-ins of Brevo's endpoint and of a bot's Broker API, with fault injection
+        /// (demo, tests, benchmarks).
         .target(
             name: "BrevoStandIn",
             dependencies: [
@@ -74,6 +87,7 @@ let package = Package(
             dependencies: [
                 "PresenceCore",
                 "BrevoAPI",
+                "BrokerAPI",
                 "ControlAPI",
                 "SystemdSupport",
                 "CMalloc",
@@ -90,6 +104,7 @@ let package = Package(
                 "PresenceDaemon",
                 "PresenceCore",
                 "BrevoAPI",
+                "BrokerAPI",
                 "BrevoStandIn",
                 "ControlAPI",
                 "SystemdSupport",
@@ -105,6 +120,7 @@ let package = Package(
         ),
         .testTarget(name: "PresenceCoreTests", dependencies: ["PresenceCore"]),
         .testTarget(name: "BrevoAPITests", dependencies: ["BrevoAPI", "BrevoStandIn", "PresenceCore"]),
+        .testTarget(name: "BrokerAPITests", dependencies: ["BrokerAPI", "BrevoStandIn", "PresenceCore"]),
         .testTarget(
             name: "ControlAPITests",
             dependencies: [

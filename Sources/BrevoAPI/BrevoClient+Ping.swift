@@ -6,10 +6,20 @@ import PresenceCore
 
 extension BrevoClient {
     /// An answer as read off the wire, before it is judged.
-    struct RawAnswer: Sendable {
-        var status: Int
-        var headers: HTTPHeaders
-        var body: [UInt8]
+    package struct RawAnswer: Sendable {
+        /// The HTTP status.
+        package var status: Int
+        /// The answer's headers.
+        package var headers: HTTPHeaders
+        /// The body, at most as much as was read.
+        package var body: [UInt8]
+
+        /// Creates an answer from its parts.
+        package init(status: Int, headers: HTTPHeaders, body: [UInt8]) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+        }
     }
 
     /// Sends one `agentOnlinePing` and reports what happened. Never throws.

@@ -6,13 +6,13 @@ import Synchronization
 ///
 /// Recycling swaps in a fresh client (so new requests open fresh connections) without
 /// cancelling anything in flight on the old one. Thread-safe.
-final class HTTPClientRotation: Sendable {
+package final class HTTPClientRotation: Sendable {
     /// A client handed to one request; give it back with ``release(_:)`` when the request is over.
-    struct Lease: Sendable {
+    package struct Lease: Sendable {
         /// The client to send on.
-        let client: HTTPClient
+        package let client: HTTPClient
         /// Which client it is, counting recycles from 0.
-        let generation: Int
+        package let generation: Int
     }
 
     private struct Entry {
@@ -33,16 +33,16 @@ final class HTTPClientRotation: Sendable {
     private let state: Mutex<State>
 
     /// Creates the rotation and its first client with `makeClient`, which every recycle calls again.
-    init(makeClient: @escaping @Sendable () -> HTTPClient) {
+    package init(makeClient: @escaping @Sendable () -> HTTPClient) {
         self.makeClient = makeClient
         state = Mutex(State(open: [0: Entry(client: makeClient())]))
     }
 
     /// The current client's generation: 0 until the first recycle.
-    var generation: Int { state.withLock { $0.generation } }
+    package var generation: Int { state.withLock { $0.generation } }
 
     /// The current client for one request, or `nil` after ``shutdown()``.
-    func acquire() -> Lease? {
+    package func acquire() -> Lease? {
         state.withLock { state in
             guard !state.isShutDown, var entry = state.open[state.generation] else { return nil }
             entry.inFlight += 1
@@ -52,7 +52,7 @@ final class HTTPClientRotation: Sendable {
     }
 
     /// Ends the request that held `lease`; shuts a retired client down once it is drained.
-    func release(_ lease: Lease) {
+    package func release(_ lease: Lease) {
         state.withLock { state in
             guard var entry = state.open[lease.generation] else { return }
             entry.inFlight -= 1
@@ -66,7 +66,7 @@ final class HTTPClientRotation: Sendable {
     /// Swaps in a fresh client for new requests; the old one closes when its requests finish.
     ///
     /// Does nothing after ``shutdown()``.
-    func recycle() {
+    package func recycle() {
         let fresh = makeClient()
         let unused: HTTPClient? = state.withLock { state in
             guard !state.isShutDown else { return fresh }
@@ -82,7 +82,7 @@ final class HTTPClientRotation: Sendable {
 
     /// Shuts every client down, the current one, retired ones still busy (their requests are
     /// cancelled) and those already closing, and waits for all of them. Idempotent.
-    func shutdown() async {
+    package func shutdown() async {
         let (clients, closing) = state.withLock { state in
             state.isShutDown = true
             let clients = state.open.values.map(\.client)

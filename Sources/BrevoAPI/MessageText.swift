@@ -1,11 +1,11 @@
 /// Turns untrusted text (error bodies, error descriptions) into a short, one-line message.
-enum MessageText {
+package enum MessageText {
     /// The longest message kept.
-    static let maximumLength = 200
+    package static let maximumLength = 200
 
     /// `text` on one line, without control characters, at most ``maximumLength`` characters,
     /// with every occurrence of `secret` replaced, so a key echoed back never reaches a log.
-    static func sanitize(_ text: String, redacting secret: String) -> String {
+    package static func sanitize(_ text: String, redacting secret: String) -> String {
         // The common case, a request ID on every answer: short, printable ASCII, too short to
         // hold the secret. Nothing to change, and no walk over Characters.
         let bytes = text.utf8
@@ -33,5 +33,17 @@ enum MessageText {
         if line.hasSuffix(" ") { line.removeLast(); length -= 1 }
         if length > maximumLength { line = String(line.prefix(maximumLength - 1)) + "…" }
         return line
+    }
+
+    /// `text` made safe like ``sanitize(_:redacting:)``, with every one of `secrets` replaced
+    /// (an API key, a client secret and a token together). Secrets shorter than 4 characters
+    /// are left alone, as there.
+    package static func sanitize(_ text: String, redacting secrets: [String]) -> String {
+        var redacted = text
+        // Longest first, so a secret that holds another is replaced whole.
+        for secret in secrets.sorted(by: { $0.count > $1.count }) where secret.count >= 4 {
+            redacted = redacted.replacing(secret, with: "[redacted]")
+        }
+        return sanitize(redacted, redacting: "")
     }
 }

@@ -13,9 +13,9 @@ import Darwin
 ///
 /// Messages are fixed texts chosen here, never an error's own description: some of those
 /// (invalid header values, for one) would quote the `api-key` header.
-enum TransportErrorClassifier {
+package enum TransportErrorClassifier {
     /// The class and a short message for `error`.
-    static func classify(_ error: any Error) -> (PingErrorClass, String) {
+    package static func classify(_ error: any Error) -> (PingErrorClass, String) {
         switch error {
         case is PingDeadlineExceeded:
             return (.timeout, "no complete answer within the timeout")
@@ -102,4 +102,7 @@ enum TransportErrorClassifier {
 }
 
 /// The client's own per-request deadline passed before the answer was complete.
-struct PingDeadlineExceeded: Error {}
+package struct PingDeadlineExceeded: Error {
+    /// Creates the error.
+    package init() {}
+}

@@ -18,19 +18,21 @@ public final class BrevoStandIn: Sendable {
     private let serverChannel: any Channel
     private let engine: StandInEngine
     private let connections: ConnectionRegistry
+    private let brokerFaultControl: BrokerFaultControl
     private let log: RequestLog?
     private let flushTask: Mutex<RepeatedTask?>
     private let isShutDown = Mutex(false)
 
     private init(
         host: String, port: Int, serverChannel: any Channel, engine: StandInEngine,
-        connections: ConnectionRegistry, log: RequestLog?, flushTask: RepeatedTask?
+        connections: ConnectionRegistry, brokerFaultControl: BrokerFaultControl, log: RequestLog?, flushTask: RepeatedTask?
     ) {
         self.host = host
         self.port = port
         self.serverChannel = serverChannel
         self.engine = engine
         self.connections = connections
+        self.brokerFaultControl = brokerFaultControl
         self.log = log
         self.flushTask = Mutex(flushTask)
     }
@@ -65,6 +67,7 @@ public final class BrevoStandIn: Sendable {
         let log = try logFile.map { try RequestLog(path: $0) }
         let engine = StandInEngine(apiKeys: Set(apiKeys), plan: faults, log: log)
         let connections = ConnectionRegistry()
+        let brokerFaultControl = BrokerFaultControl()
         let group = MultiThreadedEventLoopGroup.singleton
         let channel: any Channel
         do {
@@ -75,7 +78,8 @@ public final class BrevoStandIn: Sendable {
                     let number = connections.add(channel)
                     return channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                        try channel.pipeline.syncOperations.addHandler(StandInHTTPHandler(engine: engine, connection: number))
+                        let handler = StandInHTTPHandler(engine: engine, brokerFaultControl: brokerFaultControl, connection: number)
+                        try channel.pipeline.syncOperations.addHandler(handler)
                     }
                 }
                 .bind(host: host, port: port)
@@ -96,7 +100,7 @@ public final class BrevoStandIn: Sendable {
         }
         return BrevoStandIn(
             host: host, port: boundPort, serverChannel: channel, engine: engine,
-            connections: connections, log: log, flushTask: flushTask
+            connections: connections, brokerFaultControl: brokerFaultControl, log: log, flushTask: flushTask
         )
     }
 
@@ -117,6 +121,13 @@ public final class BrevoStandIn: Sendable {
     /// Replaces the fault plan; its spans, rate window and random sequence start now.
     public func setFaults(_ faults: FaultPlan) {
         engine.install(faults)
+    }
+
+    /// Makes `broker` the Broker stand-in that `PUT /_standin/broker-fault` on this
+    /// stand-in's port switches (the body is a ``BrokerFault/init(argument:)`` spec; 204 once in
+    /// force, 400 for a spec that does not read, 404 before a Broker stand-in is attached).
+    public func attachBroker(_ broker: BrokerStandIn) {
+        brokerFaultControl.attach(broker)
     }
 
     /// Stops listening, closes every connection (hung ones too) and flushes the log.

@@ -6,7 +6,8 @@ import Darwin
 import Foundation
 import Synchronization
 
-/// Appends one JSON line per request to a file, in batches, for the benchmark to read.
+/// Appends one JSON line per request to a file, in batches, for the benchmark and the
+/// end-to-end tests to read.
 ///
 /// Lines are written when 256 are waiting, when ``flush()`` is called (the stand-in does so
 /// every 250 ms), and on ``close()``.
@@ -30,7 +31,11 @@ final class RequestLog: Sendable {
 
     /// Queues the line of one request.
     func append(_ record: RecordedRequest) {
-        let line = Self.line(for: record)
+        append(line: Self.line(for: record))
+    }
+
+    /// Queues `line`, which ends with a newline.
+    func append(line: String) {
         state.withLock { state in
             state.pending.append(contentsOf: line.utf8)
             state.pendingLines += 1

@@ -15,6 +15,7 @@ final class StandInHTTPHandler: ChannelInboundHandler {
     static let maximumBodyBytes = 64 * 1024
 
     private let engine: StandInEngine
+    let brokerFaultControl: BrokerFaultControl
     private let connection: Int
     private var head: HTTPRequestHead?
     private var body: [UInt8] = []
@@ -23,8 +24,9 @@ final class StandInHTTPHandler: ChannelInboundHandler {
     private var receivedNanoseconds: UInt64 = 0
     var isActive = true
 
-    init(engine: StandInEngine, connection: Int) {
+    init(engine: StandInEngine, brokerFaultControl: BrokerFaultControl, connection: Int) {
         self.engine = engine
+        self.brokerFaultControl = brokerFaultControl
         self.connection = connection
     }
 
@@ -47,10 +49,16 @@ final class StandInHTTPHandler: ChannelInboundHandler {
         case .end:
             guard let head else { return }
             self.head = nil
+            let path = String(head.uri.prefix { $0 != "?" })
+            if path == BrokerFaultControl.path {
+                serveBrokerFaultControl(method: head.method.rawValue, body: body, keepAlive: head.isKeepAlive, context: context)
+                body.removeAll()
+                return
+            }
             let request = IncomingRequest(
                 connection: connection,
                 method: head.method.rawValue,
-                path: String(head.uri.prefix { $0 != "?" }),
+                path: path,
                 apiKey: head.headers.first(name: "api-key"),
                 contentType: head.headers.first(name: "content-type"),
                 userAgent: head.headers.first(name: "user-agent"),

@@ -9,7 +9,7 @@ import Glibc
 #endif
 
 /// `agent-presenced standin` (hidden): the Brevo stand-in in its own process, for the
-/// end-to-end test and the benchmarks.
+/// end-to-end test and the benchmarks, and with `--broker-port` a Broker stand-in beside it.
 struct StandInCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "standin",
@@ -59,6 +59,8 @@ struct StandInCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Put Retry-After on 429 and 5xx answers, as delta seconds or an HTTP date.", valueName: "seconds|http-date"))
     var retryAfter: String?
 
+    @OptionGroup var broker: BrokerStandInOptions
+
     func validate() throws {
         guard !apiKeyFile.isEmpty else { throw ValidationError("Missing expected argument '--api-key-file <api-key-file>'") }
         _ = try keyFaultArguments()
@@ -66,7 +68,7 @@ struct StandInCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var apiKeys = try apiKeyFile.map(Self.readKey)
+        var apiKeys = try apiKeyFile.map { try Self.readKey($0) }
         var keyFaults: [String: FaultPlan.KeyFault] = [:]
         for argument in try keyFaultArguments() {
             // A key with a fault is also a key the stand-in accepts.
@@ -78,8 +80,19 @@ struct StandInCommand: AsyncParsableCommand {
             failureRate: failureRate, failureStatus: failureStatus, retryAfter: try retryAfterRule(), keyFaults: keyFaults
         )
         let standIn = try await BrevoStandIn.start(host: host, port: port, apiKeys: apiKeys, faults: faults, logFile: log)
+        let brokerStandIn: BrokerStandIn?
+        do {
+            brokerStandIn = try await broker.start(host: host)
+        } catch {
+            try? await standIn.shutdown()
+            throw error
+        }
+        if let brokerStandIn { standIn.attachBroker(brokerStandIn) }
         if let portFile { try String(standIn.port).write(toFile: portFile, atomically: true, encoding: .utf8) }
         Console.out("listening on \(standIn.baseURL)")
+        if let brokerStandIn {
+            Console.out("Broker listening on \(brokerStandIn.baseURL) (token endpoint \(brokerStandIn.tokenURL))")
+        }
         let signals = AsyncStream<Int32> { continuation in
             let sources = [SIGTERM, SIGINT].map { number in
                 signal(number, SIG_IGN)
@@ -92,6 +105,7 @@ struct StandInCommand: AsyncParsableCommand {
             continuation.onTermination = { _ in holder.cancel() }
         }
         for await _ in signals { break }
+        await brokerStandIn?.shutdown()
         try await standIn.shutdown()
     }
 
@@ -122,10 +136,10 @@ struct StandInCommand: AsyncParsableCommand {
         }
     }
 
-    /// The key in `path`, without surrounding whitespace.
-    private static func readKey(_ path: String) throws -> String {
+    /// The key in `path`, without surrounding whitespace; `what` names it in the error.
+    static func readKey(_ path: String, what: String = "API key") throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            Console.error("cannot read the API key file \(path)")
+            Console.error("cannot read the \(what) file \(path)")
             throw ExitCode.config
         }
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
