@@ -9,7 +9,7 @@ struct AgentPresenced: AsyncParsableCommand {
         abstract: "Keeps a roster of Brevo live-chat agents online by pinging agentOnlinePing.",
         version: ProductVersion.current,
         subcommands: [
-            RunCommand.self, CheckCommand.self, StatusCommand.self, PingCommand.self,
+            RunCommand.self, CheckCommand.self, StatusCommand.self, PingCommand.self, ProbeCommand.self,
             ReloadCommand.self, AwayCommand.self, OnlineCommand.self, ClearCommand.self, DemoCommand.self, StandInCommand.self,
         ],
         defaultSubcommand: RunCommand.self

@@ -31,14 +31,17 @@ struct DemoCommand: AsyncParsableCommand {
         let keys = DemoRoster.accounts.map { _ in "demo-" + UUID().uuidString }
         let faults = FaultPlan(failureRate: failureRate, failureStatus: 503, latency: .milliseconds(40))
         let standIn = try await BrevoStandIn.start(apiKeys: keys, faults: faults)
+        let brokerKey = "demo-broker-" + UUID().uuidString
+        let broker = try await BrokerStandIn.start(apiKeys: [brokerKey])
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agent-presenced-demo-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for (account, key) in zip(DemoRoster.accounts, keys) {
             _ = FileManager.default.createFile(atPath: folder + "/\(account).key", contents: Data((key + "\n").utf8), attributes: [.posixPermissions: 0o600])
         }
+        _ = FileManager.default.createFile(atPath: folder + "/broker.key", contents: Data((brokerKey + "\n").utf8), attributes: [.posixPermissions: 0o600])
         let configPath = folder + "/config.yaml"
-        try DemoRoster.yaml(baseURL: standIn.baseURL, folder: folder).write(toFile: configPath, atomically: true, encoding: .utf8)
+        try DemoRoster.yaml(baseURL: standIn.baseURL, brokerURL: broker.baseURL, folder: folder).write(toFile: configPath, atomically: true, encoding: .utf8)
 
         let loaded: LoadedConfig
         do {
@@ -52,6 +55,8 @@ struct DemoCommand: AsyncParsableCommand {
         let socket = folder + "/control.sock"
         Console.out("""
             Grace works one-minute shifts (on, off, on, …): she shows off_shift between them and is pinged within seconds of each start.
+            The help bot is an agent too, online only while its bot answers a test conversation every 10 s (probe it yourself: agent-presenced probe \(DemoRoster.bot) --config \(configPath)).
+            After 8 s its bot fails for 20 s: it shows bot_down, then comes back; nobody else notices.
             After 14 s the demo sends Bob away for 20 s through the control API. Try it yourself from another terminal:
               agent-presenced away Alice --socket \(socket) --for 1m --reason lunch
               agent-presenced clear Alice --socket \(socket)
@@ -65,6 +70,7 @@ struct DemoCommand: AsyncParsableCommand {
                 .init(service: ControlService(runtime: runtime, socketPath: socket, inherited: [], logger: logger)),
                 .init(service: printer, successTerminationBehavior: .gracefullyShutdownGroup),
                 .init(service: rateLimit, successTerminationBehavior: .ignore),
+                .init(service: DemoBotScene(broker: broker, bot: DemoRoster.bot), successTerminationBehavior: .ignore),
                 .init(service: DemoOverrideScene(socketPath: socket, agent: "support-eu/id:" + DemoRoster.awayAgent), successTerminationBehavior: .ignore),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
@@ -72,6 +78,7 @@ struct DemoCommand: AsyncParsableCommand {
         ))
         try await group.run()
         try await standIn.shutdown()
-        Console.out("demo stopped: the stand-in received \(standIn.requests.count) pings")
+        await broker.shutdown()
+        Console.out("demo stopped: the stand-in received \(standIn.requests.count) pings and \(broker.requests().filter { $0.kind == .start }.count) bot probes")
     }
 }

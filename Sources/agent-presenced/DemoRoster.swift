@@ -1,7 +1,7 @@
 import Foundation
 
 /// The demo's roster: two Brevo accounts, agents in both identity forms, one disabled, one on a
-/// schedule whose shifts come and go every minute, a short interval. Each account's key is
+/// schedule whose shifts come and go every minute, one that is a bot, a short interval. Each account's key is
 /// `<account>.key` in the demo's folder.
 enum DemoRoster {
     /// The accounts, in config order; the second one gets rate-limited during the demo.
@@ -9,6 +9,9 @@ enum DemoRoster {
 
     /// The agent the demo sends away for a while through the control API.
     static let awayAgent = "demo-bob"
+
+    /// The bot whose Broker fails for a while.
+    static let bot = "helpbot"
 
     /// One-minute spans, every other minute from the current one, in UTC: on now, off the
     /// next minute, on again, … (an hour of them).
@@ -22,7 +25,8 @@ enum DemoRoster {
         return spans.joined(separator: ", ")
     }
 
-    static func yaml(baseURL: String, folder: String, now: Date = Date()) -> String {
+    /// The config; the Broker key is `broker.key` in `folder`.
+    static func yaml(baseURL: String, brokerURL: String, folder: String, now: Date = Date()) -> String {
         """
         accounts:
           support-eu:
@@ -39,6 +43,22 @@ enum DemoRoster {
           timeout: 1s
           presence_window: 9s
         status_file: \(folder)/status.json
+        bots:
+          \(bot):
+            base_url: \(brokerURL)
+            org: 6c1f2a4e-1b2c-4d3e-8f90-0123456789ab
+            env: 0a9e1b2c-3d4e-4f50-9a61-b2c3d4e5f607
+            bot: 47d2c3b4-a596-4788-99aa-bbccddeeff00
+            channel: 9f31d2e3-f4a5-4b6c-8d7e-8f9a0b1c2d3e
+            api_key_file: \(folder)/broker.key
+            locale: en-US
+            probe:
+              text: ping
+              expect: "(?i)hello"
+              interval: 10s
+              timeout: 2s
+              down_after: 1
+              up_after: 1
         schedules:
           blinking:
             timezone: UTC
@@ -63,6 +83,10 @@ enum DemoRoster {
             label: Grace (on a schedule)
             account: support-eu
             schedule: blinking
+          - id: demo-helpbot
+            label: Help bot (a bot)
+            account: support-eu
+            bot: \(bot)
           - id: demo-dave
             label: Dave
             account: sales-us

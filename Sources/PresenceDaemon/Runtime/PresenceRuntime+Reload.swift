@@ -61,8 +61,14 @@ extension PresenceRuntime {
             writer = StatusFileWriter(path: newConfig.statusFilePath)
             prepareStatusFolder()
         }
+        let rekeyedBots = newConfig.config.bots.keys.filter { name in
+            loaded.botSecrets[name] != nil && loaded.botSecrets[name] != newConfig.botSecrets[name]
+        }
+        broker.updateSecrets(newConfig.brokerSecrets)
         let change = scheduler.apply(newConfig.config)
         client.updateCredentials(newConfig.brevoCredentials)
+        // A new key may mend (or break) a bot whose settings are unchanged: ask it now.
+        scheduler.reprobe(bots: rekeyedBots.sorted())
         loaded = newConfig
         forgetRoster()
         generation += 1

@@ -26,6 +26,7 @@ extension PresenceRuntime {
             logger.error("cannot write the final status file: \(error)")
         }
         await client.shutdown()
+        await broker.shutdown()
         instance?.release()
     }
 }

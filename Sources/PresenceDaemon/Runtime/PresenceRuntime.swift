@@ -3,10 +3,11 @@ import Foundation
 import Logging
 import PresenceCore
 import BrevoAPI
+import BrokerAPI
 import SystemdSupport
 
-/// The running daemon: the scheduler on Dispatch timers, the Brevo client, the status file and
-/// the systemd notifications, wired together.
+/// The running daemon: the scheduler on Dispatch timers, the Brevo and Broker clients, the
+/// status file and the systemd notifications, wired together.
 ///
 /// Everything that touches the scheduler runs on the scheduler's queue (`timers.queue`); the
 /// runtime's own mutable state is confined there too, which is why it is `@unchecked Sendable`.
@@ -16,6 +17,8 @@ public final class PresenceRuntime: @unchecked Sendable {
     let timers: HeapDispatchTimers
     let clock = DispatchClock()
     let client: BrevoClient
+    /// Probes the bots, on the Brevo client's event loop.
+    let broker: BrokerClient
     let scheduler: PresenceScheduler
     /// The config in force, its roster emptied once the scheduler has it (see ``forgetRoster()``).
     var loaded: LoadedConfig
@@ -61,6 +64,8 @@ public final class PresenceRuntime: @unchecked Sendable {
         self.notifier = notifier
         self.timers = HeapDispatchTimers()
         self.client = BrevoClient(accounts: loaded.brevoCredentials, timeout: loaded.config.ping.timeout)
+        self.broker = BrokerClient()
+        broker.updateSecrets(loaded.brokerSecrets)
         self.writer = StatusFileWriter(path: loaded.statusFilePath)
         let overrideStore = OverrideStore(path: loaded.overridesFilePath)
         self.overrideStore = overrideStore
@@ -69,7 +74,8 @@ public final class PresenceRuntime: @unchecked Sendable {
             clock: clock,
             timers: timers,
             transport: BrevoPingTransport(client: client),
-            observer: DaemonObserver(log: PresenceLogObserver(logger: logger), overrides: overrideStore)
+            observer: DaemonObserver(log: PresenceLogObserver(logger: logger), overrides: overrideStore),
+            probeTransport: BrokerProbeTransport(client: broker)
         )
         forgetRoster()
         if let configuration = WatchdogConfiguration.fromEnvironment() {
