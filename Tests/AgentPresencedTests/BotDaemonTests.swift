@@ -87,6 +87,35 @@ import Glibc
         }
     }
 
+    @Test func aReloadWithANewKeyReprobesTheBotAtOnce() async throws {
+        try await withDaemon(agents: "") { daemon in
+            let bot = try await BotFixture.start(in: daemon.folder, withAuth: true)
+            defer { Task { await bot.broker.shutdown() } }
+            _ = try daemon.folder.write("broker-api-key", "a-revoked-key\n")
+            try daemon.writeConfig(agents: Self.agents, extra: bot.botsSection(interval: "60s"))
+            _ = try #require(try daemon.start())
+            #expect(daemon.waitForStatus { ($0["bots"] as? [String: [String: Any]])?["helpbot"]?["last_error"] as? String != nil })
+            #expect(daemon.pingTimes("helpbot-agent").isEmpty)
+            // The right key, without touching the config: a reload re-probes within seconds,
+            // not at the bot's next slot a minute away.
+            _ = try daemon.folder.write("broker-api-key", BotFixture.brokerKey + "\n")
+            daemon.signal(SIGHUP)
+            #expect(daemon.waitForStatus(timeout: .seconds(8)) { Self.botState($0) == "up" })
+            #expect(daemon.waitForRequests(timeout: .seconds(8)) { $0.contains { $0.agent == "helpbot-agent" } })
+            #expect(bot.starts().count == 2)
+            #expect(bot.starts().last?.bearerValid == true)
+            #expect(bot.broker.requests().contains { $0.kind == .token })
+            let status = try String(contentsOfFile: daemon.statusPath, encoding: .utf8)
+            let (_, log) = daemon.stop()
+            for text in [status, log] {
+                #expect(!text.contains(BotFixture.brokerKey))
+                #expect(!text.contains(BotFixture.clientSecret))
+                #expect(!text.contains("a-revoked-key"))
+                #expect(!text.lowercased().contains("bearer "))
+            }
+        }
+    }
+
     static func botState(_ json: [String: Any]) -> String? {
         ((json["bots"] as? [String: [String: Any]])?["helpbot"])?["state"] as? String
     }
