@@ -224,6 +224,18 @@ RuntimeDirectory=brevo-standin
 RuntimeDirectoryPreserve=yes
 EOF
 
+# The bots phase's stand-in: Brevo on 8080 (the eu key), a bot's Broker API on 8081 (the Broker
+# key); PUT /_standin/broker-fault on 8080 takes the bot down and up.
+cat > "$work/units/broker-standin.service" <<EOF
+[Unit]
+Description=Brevo and Broker stand-ins for the agent-presenced e2e test's bots phase
+
+[Service]
+ExecStart=$installed_binary standin --host 127.0.0.1 --port 8080 --api-key-file /etc/brevo-standin/eu --log /run/brevo-standin/bots-requests.log --port-file /run/brevo-standin/bots-port --broker-port 8081 --broker-api-key-file /etc/brevo-standin/broker --broker-port-file /run/brevo-standin/broker-port --broker-log /run/brevo-standin/broker-requests.log
+RuntimeDirectory=brevo-standin
+RuntimeDirectoryPreserve=yes
+EOF
+
 # ---------------------------------------------------------------------------------------------
 # Boot.
 echo "== booting systemd as PID 1 of fresh namespaces (work folder $work)"
@@ -682,6 +694,104 @@ check "the journal's rate-limit entries (MESSAGE_ID=2db4714c…) are the us acco
 check "systemctl stop agent-presenced (accounts config) succeeds" ns systemctl stop agent-presenced
 
 # ---------------------------------------------------------------------------------------------
+echo "== bots: a bot agent online only while its bot answers"
+# The README's drop-in loads the Broker keys from a folder, one file per bot, as the credentials
+# broker-api-key_<bot>; the config names no api_key_file for the bot.
+broker_key="e2e-broker-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+broker_dir=$(nsfile /etc/agent-presenced/broker)
+mkdir -m 0700 "$broker_dir"
+(umask 077; printf '%s\n' "$broker_key" > "$broker_dir/helpbot"; printf '%s\n' "$broker_key" > "$(nsfile /etc/brevo-standin/broker)")
+cat > "$work/units/agent-presenced.service.d/bots.conf" <<'EOF'
+[Service]
+LoadCredential=broker-api-key:/etc/agent-presenced/broker
+EOF
+ns systemctl daemon-reload
+ns systemctl stop brevo-standin-accounts
+check "the Brevo and Broker stand-ins start on 127.0.0.1:8080 and :8081" ns systemctl start broker-standin
+wait_for 10 test -s "$(nsfile /run/brevo-standin/broker-port)" || fail "the Broker stand-in wrote its port file"
+bots_log=$(nsfile /run/brevo-standin/bots-requests.log)
+broker_log=$(nsfile /run/brevo-standin/broker-requests.log)
+cat > "$config_file" <<'EOF'
+# agent-presenced e2e test config, bots phase (the Broker key comes from broker-api-key_helpbot)
+accounts:
+  eu:
+    base_url: http://127.0.0.1:8080/v3
+ping:
+  interval: 2s
+  jitter: 200ms
+  timeout: 1s
+  presence_window: 6s
+bots:
+  helpbot:
+    base_url: http://127.0.0.1:8081/eva-broker
+    org: 6c1f2a4e-1b2c-4d3e-8f90-0123456789ab
+    env: 0a9e1b2c-3d4e-4f50-9a61-b2c3d4e5f607
+    bot: 47d2c3b4-a596-4788-99aa-bbccddeeff00
+    channel: 9f31d2e3-f4a5-4b6c-8d7e-8f9a0b1c2d3e
+    locale: en-US
+    probe:
+      interval: 10s
+      timeout: 2s
+      down_after: 1
+      up_after: 1
+agents:
+  - id: bot-agent
+    account: eu
+    bot: helpbot
+  - id: human-agent
+    account: eu
+EOF
+chmod 0644 "$config_file"
+if ns systemctl start agent-presenced; then
+  pass "with a bot and the credential drop-in, systemctl start agent-presenced returns after READY=1 ($(prop agent-presenced StatusText))"
+else
+  fail "with a bot and the credential drop-in, systemctl start agent-presenced succeeds"
+  ns systemctl status agent-presenced --no-pager -n 30
+fi
+bot_state() { status_json | sed -nE 's/.*"bots":\{"helpbot":\{"state":"([a-z]+)".*/\1/p'; }
+bot_pings() { requests "$bots_log" | awk -v s="${1:-0}" '$2 == "bot-agent" && $3 == 201 && $1 > s' | wc -l; }
+bot_is() { [ "$(bot_state)" = "$1" ]; }
+bot_pinged() { [ "$(bot_pings "${2:-0}")" -ge "$1" ]; }
+status_names_bot() { [[ "$(prop agent-presenced StatusText)" == *helpbot* ]]; }
+if wait_for 10 bot_is up && wait_for 10 bot_pinged 2; then
+  pass "the bot is up after its first probe and its agent pings ($(bot_pings) pings; STATUS=\"$(prop agent-presenced StatusText)\")"
+else
+  fail "the bot is up after its first probe and its agent pings (bot $(bot_state), $(bot_pings) pings)"
+fi
+check "the probe went out as a test conversation with the credential's key and closed its session (Broker log: $(grep -c '"kind":"start","status":200' "$broker_log" 2>/dev/null) good starts, $(grep -c '"kind":"close","status":200' "$broker_log" 2>/dev/null) closes)" \
+  grep -q '"kind":"close","status":200' "$broker_log"
+ns curl -sf -X PUT --data 'status=462' http://127.0.0.1:8080/_standin/broker-fault
+t_bot_fault=$(now)
+if wait_for 15 bot_is down; then
+  t_bot_down=$(now)
+  pass "the Broker answering 462 takes the bot down ($(awk -v a="$t_bot_fault" -v b="$t_bot_down" 'BEGIN{printf "%.1f", b - a}') s; STATUS=\"$(prop agent-presenced StatusText)\")"
+else
+  t_bot_down=$(now)
+  fail "the Broker answering 462 takes the bot down (bot $(bot_state))"
+fi
+wait_for 5 status_names_bot
+check "STATUS= names the bot that is down (\"$(prop agent-presenced StatusText)\")" status_names_bot
+sleep 5
+t_after_down=$(awk -v t="$t_bot_down" 'BEGIN{printf "%.3f", t + 1}')
+check "no ping left for the bot agent while its bot was down ($(bot_pings "$t_after_down") after it went down)" \
+  [ "$(bot_pings "$t_after_down")" -eq 0 ]
+human_while_down=$(requests "$bots_log" | awk -v s="$t_bot_down" '$2 == "human-agent" && $3 == 201 && $1 > s' | wc -l)
+check "the human agent next to it kept pinging ($human_while_down pings meanwhile)" [ "$human_while_down" -ge 2 ]
+ns curl -sf -X PUT --data 'none' http://127.0.0.1:8080/_standin/broker-fault
+t_bot_fixed=$(now)
+if wait_for 15 bot_is up && wait_for 5 bot_pinged 1 "$t_bot_fixed"; then
+  pass "when the Broker answers again the bot is up and its agent pings ($(bot_pings "$t_bot_fixed") pings since)"
+else
+  fail "when the Broker answers again the bot is up and its agent pings (bot $(bot_state), $(bot_pings "$t_bot_fixed") pings since)"
+fi
+bot_journal=$(ns journalctl -u agent-presenced BOT=helpbot -o export --no-pager 2>/dev/null)
+bot_down_entries=$(echo "$bot_journal" | grep -c '^MESSAGE_ID=3a4f9dfe9f1f4a8fb2129c68cc1efdc1$')
+bot_up_entries=$(echo "$bot_journal" | grep -c '^MESSAGE_ID=95dba83fc4dd493bb5610cccc18ceaee$')
+check "journalctl BOT=helpbot: one 'bot down' entry ($bot_down_entries) and two 'bot up' ($bot_up_entries: the first verdict, the recovery)" \
+  [ "$bot_down_entries" -eq 1 -a "$bot_up_entries" -eq 2 ]
+check "systemctl stop agent-presenced (bots config) succeeds" ns systemctl stop agent-presenced
+
+# ---------------------------------------------------------------------------------------------
 echo "== secrets"
 ns journalctl -o export --no-pager > "$work/journal.export" 2>/dev/null
 check "the journal is not empty ($(grep -ac '^MESSAGE=' "$work/journal.export") entries)" [ -s "$work/journal.export" ]
@@ -695,6 +805,8 @@ check "the API key appears neither in the final status file nor in the stand-in'
 keys_absent() { absent "$eu_key" "$@" && absent "$us_key" "$@"; }
 check "the accounts' API keys appear in no journal entry, nor in the final status file, nor in the stand-ins' request logs" \
   keys_absent "$work/journal.export" "$(nsfile /run/agent-presenced-e2e-final-status.json)" "$requests_log" "$accounts_log"
+check "the Broker key appears in no journal entry, nor in the final status file, nor in the stand-ins' request logs" \
+  absent "$broker_key" "$work/journal.export" "$(nsfile /run/agent-presenced-e2e-final-status.json)" "$bots_log" "$broker_log"
 
 if [ "$failed" -gt 0 ]; then
   echo "--- journal of agent-presenced (last 60 lines):"
