@@ -35,6 +35,10 @@ public protocol PresenceObserver: Sendable {
 
     /// A bot's probe completed, whatever its outcome (logged at debug, like a ping).
     func botProbed(_ bot: String, outcome: ProbeOutcome)
+
+    /// This node gained or lost the cluster's lead, or found its node name in use; `lease` is
+    /// the lease as it sees it now.
+    func leadershipChanged(_ change: LeaseChange, lease: LeaseKeeper?)
 }
 
 extension PresenceObserver {
@@ -64,6 +68,9 @@ extension PresenceObserver {
 
     /// A bot's probe completed.
     public func botProbed(_ bot: String, outcome: ProbeOutcome) {}
+
+    /// This node gained or lost the cluster's lead.
+    public func leadershipChanged(_ change: LeaseChange, lease: LeaseKeeper?) {}
 }
 
 /// An observer that ignores everything.

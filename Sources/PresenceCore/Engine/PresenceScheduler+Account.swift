@@ -59,6 +59,8 @@ extension PresenceScheduler {
     /// presence has certainly lapsed.
     public func resync(reason: String) {
         guard running else { return }
+        // A node that was stalled may have lost its lease meanwhile: stop before anything else.
+        cluster?.resign("a stall was found (\(reason))")
         observer.resynced(reason: reason)
         // The wall clock ran on while the timers did not: shifts may have ended meanwhile.
         reevaluateShifts()

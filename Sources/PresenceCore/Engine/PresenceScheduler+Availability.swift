@@ -5,7 +5,8 @@ extension PresenceScheduler {
             enabled: record.spec.enabled,
             onShift: isOnShift(record, at: now),
             override: overrides.mode(for: record.spec.key),
-            botUp: record.spec.bot.map(prober.isUp) ?? true
+            botUp: record.spec.bot.map(prober.isUp) ?? true,
+            isLeader: cluster?.mayPing(at: now) ?? true
         )
     }
 

@@ -49,6 +49,8 @@ public final class PresenceScheduler: @unchecked Sendable {
     var shiftLayout = 0
     /// Probes the bots: the bot health source.
     let prober: BotProber
+    /// Holds this node's side of a cluster's lease: the leader source (none outside a cluster).
+    var cluster: ClusterCoordinator?
     var waiting: [(key: AgentKey, kind: AttemptKind)] = []
     var waitingHead = 0
     var running = false
@@ -122,6 +124,7 @@ public final class PresenceScheduler: @unchecked Sendable {
         for index in accounts.indices { accounts[index].schedule.origin = now }
         armRestoredOverrides(at: now)
         prober.start()
+        cluster?.start()
         for index in shifts.indices {
             shifts[index].evaluate(at: now, wallNow: clock.wallDate(at: now))
             armShiftTimer(index)
@@ -140,6 +143,7 @@ public final class PresenceScheduler: @unchecked Sendable {
         for timer in shiftTimers.values { timer.cancel() }
         shiftTimers.removeAll()
         prober.stop()
+        cluster?.stop(release: false)
         for index in accounts.indices {
             accounts[index].resumeTimer?.cancel()
             accounts[index].resumeTimer = nil

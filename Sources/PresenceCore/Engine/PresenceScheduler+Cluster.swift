@@ -1,0 +1,36 @@
+extension PresenceScheduler {
+    /// Makes this scheduler one node of a cluster: it pings only while `coordinator` holds the
+    /// lease. Call before ``start()``; the coordinator starts and stops with the scheduler.
+    public func joinCluster(_ coordinator: ClusterCoordinator) {
+        cluster = coordinator
+        coordinator.onChange = { [weak self] change in self?.leadershipChanged(change) }
+    }
+
+    /// The cluster's lease as this node sees it, when it is in one.
+    public var lease: LeaseKeeper? {
+        cluster?.keeper
+    }
+
+    /// Gives the lease up for a clean stop, so a standby takes over at once; calls `completion`
+    /// when the database knows (at once outside a cluster).
+    public func releaseLease(completion: @escaping @Sendable () -> Void) {
+        guard let cluster else { return completion() }
+        cluster.stop(release: true, completion: completion)
+    }
+
+    /// This node gained or lost the lead: every agent is decided again at once. Gained, they
+    /// all ping within the startup spread, whenever they last pinged; lost, every timer is
+    /// cancelled before anything else happens.
+    func leadershipChanged(_ change: LeaseChange) {
+        observer.leadershipChanged(change, lease: cluster?.keeper)
+        version &+= 1
+        switch change {
+        case .gained:
+            reconsider(records.keys, at: clock.now, respectingLastPing: false)
+        case .lost:
+            reconsider(records.keys, at: clock.now)
+        case .nodeNameInUse:
+            break
+        }
+    }
+}
