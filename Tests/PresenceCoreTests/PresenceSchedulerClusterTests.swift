@@ -13,6 +13,17 @@ import Testing
 
     func run(for duration: Duration) { timeline.advance(by: duration) }
 
+    /// Nodes `a` (started first, so the leader) and `b`, after `settle` of running together.
+    func pair(settle: Duration) -> (a: ClusterNode, b: ClusterNode) {
+        let a = ClusterNode("a", config: Self.config, table: table)
+        let b = ClusterNode("b", config: Self.config, table: table)
+        a.scheduler.start()
+        run(for: .seconds(1))
+        b.scheduler.start()
+        run(for: settle)
+        return (a, b)
+    }
+
     /// Every node's pings, by time.
     func allPings(_ nodes: [ClusterNode]) -> [(at: MonotonicTime, key: AgentKey, epoch: Int64, node: String)] {
         nodes.flatMap { node in node.pings.map { ($0.at, $0.key, $0.epoch, node.name) } }.sorted { $0.at < $1.at }
@@ -50,12 +61,7 @@ import Testing
     }
 
     @Test func aKilledLeadersStandbyPingsWithinALeaseAndAPollAndNoAgentLapses() throws {
-        let a = ClusterNode("a", config: Self.config, table: table)
-        let b = ClusterNode("b", config: Self.config, table: table)
-        a.scheduler.start()
-        run(for: .seconds(1))
-        b.scheduler.start()
-        run(for: .seconds(300))
+        let (a, b) = pair(settle: .seconds(300))
         #expect(b.pingTimes.isEmpty)
         // kill -9: nothing more from a, not even a release.
         a.timers.pause()
@@ -68,12 +74,7 @@ import Testing
     }
 
     @Test func aLeaderPausedPastItsLeaseSendsNothingWhenItResumes() throws {
-        let a = ClusterNode("a", config: Self.config, table: table)
-        let b = ClusterNode("b", config: Self.config, table: table)
-        a.scheduler.start()
-        run(for: .seconds(1))
-        b.scheduler.start()
-        run(for: .seconds(200))
+        let (a, b) = pair(settle: .seconds(200))
         a.timers.pause()
         run(for: .seconds(60))
         let resumedAt = timeline.now
@@ -86,12 +87,7 @@ import Testing
     }
 
     @Test func aLeaderCutFromTheDatabaseStopsBeforeTheStandbyStarts() throws {
-        let a = ClusterNode("a", config: Self.config, table: table)
-        let b = ClusterNode("b", config: Self.config, table: table)
-        a.scheduler.start()
-        run(for: .seconds(1))
-        b.scheduler.start()
-        run(for: .seconds(200))
+        let (a, b) = pair(settle: .seconds(200))
         let cutAt = timeline.now
         a.connection.isCut = true
         run(for: .seconds(400))
@@ -104,12 +100,7 @@ import Testing
     }
 
     @Test func aCleanStopHandsOverWithinSeconds() throws {
-        let a = ClusterNode("a", config: Self.config, table: table)
-        let b = ClusterNode("b", config: Self.config, table: table)
-        a.scheduler.start()
-        run(for: .seconds(1))
-        b.scheduler.start()
-        run(for: .seconds(100))
+        let (a, b) = pair(settle: .seconds(100))
         let stoppedAt = timeline.now
         a.scheduler.releaseLease {}
         a.scheduler.stop()
