@@ -1,8 +1,8 @@
 import Foundation
 import PresenceCore
 
-/// The status file as tables for people: the accounts (when the config names them), one line
-/// per agent, then the bots (when the config has any).
+/// The status file as tables for people: the cluster's line (in a cluster), the accounts (when
+/// the config names them), one line per agent, then the bots (when the config has any).
 struct StatusTable {
     let document: StatusDocument
     var now = Date()
@@ -17,6 +17,7 @@ struct StatusTable {
         let config = document.config
         var lines = ["agent-presenced pid \(document.pid), config generation \(config.generation) (\(config.path)), updated \(document.updatedAt)"]
         if let error = config.lastReloadError { lines.append("last reload refused: \(error)") }
+        if let clusterLine { lines.append(clusterLine) }
         let counts = AgentState.allCases.compactMap { state in
             document.summary[state.rawValue].flatMap { $0 > 0 ? "\($0) \(state.rawValue)" : nil }
         }

@@ -33,6 +33,9 @@ import Testing
             "daemon_stopping": "a634dfa8170641b59bd7df9cb8ca4f95",
             "bot_down": "3a4f9dfe9f1f4a8fb2129c68cc1efdc1",
             "bot_up": "95dba83fc4dd493bb5610cccc18ceaee",
+            "became_leader": "cbccff7787324be496872ebf41b87fc0",
+            "lost_leadership": "90b20fb3049e4b47a3a7bf330e4269bd",
+            "node_name_in_use": "eba23f15052648c79d44e62112f2f4f2",
         ])
     }
 

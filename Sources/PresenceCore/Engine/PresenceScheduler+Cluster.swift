@@ -11,6 +11,11 @@ extension PresenceScheduler {
         cluster?.keeper
     }
 
+    /// This node's name in its cluster; `nil` outside a cluster.
+    public var clusterNode: String? {
+        cluster?.settings.node
+    }
+
     /// Gives the lease up for a clean stop, so a standby takes over at once; calls `completion`
     /// when the database knows (at once outside a cluster).
     public func releaseLease(completion: @escaping @Sendable () -> Void) {

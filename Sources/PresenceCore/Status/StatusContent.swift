@@ -18,6 +18,8 @@ public protocol StatusContent {
     var accountEntries: [(name: String, status: AccountStatus)] { get }
     /// Each bot's entry, in name order.
     var botEntries: [(name: String, status: BotStatus)] { get }
+    /// This node's role in its cluster; `nil` outside a cluster (no `cluster` key at all).
+    var cluster: ClusterStatus? { get }
     /// Every agent of the roster.
     var agents: Agents { get }
 }

@@ -17,6 +17,8 @@ public struct StatusDocument: Codable, Hashable, Sendable {
     public var accounts: [String: AccountStatus]
     /// Each bot's health, by name (empty without bots).
     public var bots: [String: BotStatus]
+    /// This node's role in its cluster; `nil` (and no `cluster` key) outside a cluster.
+    public var cluster: ClusterStatus?
     /// Every agent of the roster, in roster order.
     public var agents: [AgentStatus]
 
@@ -64,7 +66,7 @@ public struct StatusDocument: Codable, Hashable, Sendable {
     /// Creates a document.
     public init(
         version: Int = 1, pid: Int32, updatedAt: String, config: ConfigStatus, summary: [String: Int],
-        accounts: [String: AccountStatus] = [:], bots: [String: BotStatus] = [:], agents: [AgentStatus]
+        accounts: [String: AccountStatus] = [:], bots: [String: BotStatus] = [:], cluster: ClusterStatus? = nil, agents: [AgentStatus]
     ) {
         self.version = version
         self.pid = pid
@@ -73,15 +75,17 @@ public struct StatusDocument: Codable, Hashable, Sendable {
         self.summary = summary
         self.accounts = accounts
         self.bots = bots
+        self.cluster = cluster
         self.agents = agents
     }
 
     enum CodingKeys: String, CodingKey {
-        case version, pid, config, summary, accounts, bots, agents
+        case version, pid, config, summary, accounts, bots, cluster, agents
         case updatedAt = "updated_at"
     }
 
-    /// Reads a document; one written before accounts or bots existed has none.
+    /// Reads a document; one written before accounts or bots existed has none, and one written
+    /// outside a cluster has no `cluster`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         version = try container.decode(Int.self, forKey: .version)
@@ -91,6 +95,7 @@ public struct StatusDocument: Codable, Hashable, Sendable {
         summary = try container.decode([String: Int].self, forKey: .summary)
         accounts = try container.decodeIfPresent([String: AccountStatus].self, forKey: .accounts) ?? [:]
         bots = try container.decodeIfPresent([String: BotStatus].self, forKey: .bots) ?? [:]
+        cluster = try container.decodeIfPresent(ClusterStatus.self, forKey: .cluster)
         agents = try container.decode([AgentStatus].self, forKey: .agents)
     }
 }

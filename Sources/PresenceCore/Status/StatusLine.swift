@@ -5,6 +5,8 @@
 /// `300 agents in 12 accounts: 296 online, 4 paused (acme: key refused)`.
 /// Either form names the bots that are down at the end: `; bot helpbot down`, or
 /// `; bots down: faq, helpbot`.
+/// In a cluster, the role comes first: `leader, epoch 7; 12 agents: 12 online`, or
+/// `standby (leader: web-1); 12 agents: 12 standby` (`standby (no leader yet); …`).
 public enum StatusLine {
     /// Accounts named in one line at most; more are counted.
     static let namedAccountLimit = 3
@@ -12,8 +14,22 @@ public enum StatusLine {
     static let namedBotLimit = 3
 
     /// The line for `summary`, `accounts` and `bots`; `namesAccounts` tells the two forms apart.
-    public static func text(summary: RosterSummary, accounts: [PresenceAccount], namesAccounts: Bool, bots: [BotReport] = []) -> String {
-        accountsLine(summary: summary, accounts: accounts, namesAccounts: namesAccounts) + downBots(bots)
+    /// `cluster`, the lease as this node sees it, only in a cluster.
+    public static func text(
+        summary: RosterSummary, accounts: [PresenceAccount], namesAccounts: Bool, bots: [BotReport] = [], cluster: LeaseKeeper? = nil
+    ) -> String {
+        let line = accountsLine(summary: summary, accounts: accounts, namesAccounts: namesAccounts) + downBots(bots)
+        return cluster.map { role($0) + "; " + line } ?? line
+    }
+
+    /// `leader, epoch 7`, `standby (leader: web-1)` or `standby (no leader yet)`.
+    static func role(_ lease: LeaseKeeper) -> String {
+        switch lease.role {
+        case .leader:
+            return lease.epoch.map { "leader, epoch \($0)" } ?? "leader"
+        case .standby:
+            return lease.knownLeader(node: nil).map { "standby (leader: \($0))" } ?? "standby (no leader yet)"
+        }
     }
 
     /// `; bot helpbot down`, `; bots down: a, b, c, 2 more`, or nothing while none is down.

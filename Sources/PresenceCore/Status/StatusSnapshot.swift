@@ -25,16 +25,24 @@ public struct StatusSnapshot: StatusContent, Sendable {
     public let availability: AvailabilityView
     /// The bots' health, as their probes showed it.
     public let bots: [BotReport]
+    /// The cluster's lease as this node sees it; `nil` outside a cluster.
+    public let lease: LeaseKeeper?
+    /// This node's name in its cluster; `nil` outside a cluster.
+    public let clusterNode: String?
 
-    /// Takes a snapshot at `clock`'s now.
+    /// Takes a snapshot at `clock`'s now; `cluster` and `clusterNode` only for a node of a
+    /// cluster.
     public init(
         records: [AgentRecord], accounts: [PresenceAccount] = [], availability: AvailabilityView = AvailabilityView(),
-        bots: [BotReport] = [], window: Duration, clock: any PresenceClock, pid: Int32, config: StatusDocument.ConfigStatus
+        bots: [BotReport] = [], cluster: LeaseKeeper? = nil, clusterNode: String? = nil,
+        window: Duration, clock: any PresenceClock, pid: Int32, config: StatusDocument.ConfigStatus
     ) {
         self.records = records
         self.accounts = accounts
         self.availability = availability
         self.bots = bots
+        self.lease = cluster
+        self.clusterNode = clusterNode
         self.window = window
         self.now = clock.now
         self.wallNow = clock.wallDate(at: now)
@@ -83,6 +91,15 @@ public struct StatusSnapshot: StatusContent, Sendable {
         }
     }
 
+    /// The `cluster` section, lease times turned into wall-clock ones; `nil` outside a cluster.
+    public var cluster: ClusterStatus? {
+        guard let lease else { return nil }
+        return ClusterStatus(
+            role: lease.role.rawValue, node: clusterNode ?? lease.holder ?? "", leader: lease.knownLeader(node: clusterNode),
+            leaseUntil: wall(lease.knownLeaseEnd), epoch: lease.epoch, databaseReachable: !lease.databaseLost, lastLoss: lease.lastLoss
+        )
+    }
+
     /// The entries, made as they are read.
     public var agents: LazyMapSequence<[AgentRecord], AgentStatus> {
         records.lazy.map(entry(for:))
@@ -94,7 +111,7 @@ public struct StatusSnapshot: StatusContent, Sendable {
             version: version, pid: pid, updatedAt: updatedAt, config: config, summary: summary,
             accounts: Dictionary(accountEntries.map { ($0.name, $0.status) }, uniquingKeysWith: { first, _ in first }),
             bots: Dictionary(botEntries.map { ($0.name, $0.status) }, uniquingKeysWith: { first, _ in first }),
-            agents: Array(agents)
+            cluster: cluster, agents: Array(agents)
         )
     }
 

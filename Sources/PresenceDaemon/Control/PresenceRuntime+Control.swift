@@ -73,6 +73,7 @@ extension PresenceRuntime {
 
     private func statusSnapshot(of records: [AgentRecord]) -> StatusSnapshot {
         StatusSnapshot(records: records, accounts: scheduler.accounts, availability: scheduler.availabilityView, bots: scheduler.botReports,
+                       cluster: scheduler.lease, clusterNode: scheduler.clusterNode,
                        window: loaded.config.ping.presenceWindow, clock: clock, pid: getpid(), config: configStatus())
     }
 

@@ -46,6 +46,10 @@ struct DaemonObserver: PresenceObserver {
         log.botProbed(bot, outcome: outcome)
     }
 
+    func leadershipChanged(_ change: LeaseChange, lease: LeaseKeeper?) {
+        log.leadershipChanged(change, lease: lease)
+    }
+
     /// Writes the file at once: overrides change by hand, a few times a day, and one set a
     /// moment before a crash must still be there after the restart.
     func overridesChanged(_ overrides: [AgentKey: PresenceOverride]) {

@@ -6,10 +6,13 @@ import SystemdSupport
 /// above, single pings at debug, so a healthy roster is quiet.
 public struct PresenceLogObserver: PresenceObserver {
     let logger: Logger
+    /// This node's name in a cluster, for the cluster's entries (`NODE`); `nil` outside one.
+    public var node: String?
 
-    /// Creates the observer logging to `logger`.
-    public init(logger: Logger) {
+    /// Creates the observer logging to `logger`; `node` names this node in a cluster.
+    public init(logger: Logger, node: String? = nil) {
         self.logger = logger
+        self.node = node
     }
 
     /// Logs a state change once, at a level that matches it.

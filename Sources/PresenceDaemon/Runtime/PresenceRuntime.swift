@@ -116,7 +116,7 @@ public final class PresenceRuntime: @unchecked Sendable {
     /// The one-line summary for `STATUS=`.
     func statusLine() -> String {
         let line = StatusLine.text(summary: scheduler.summary, accounts: scheduler.accounts, namesAccounts: loaded.config.namesAccounts,
-                                   bots: scheduler.botReports)
+                                   bots: scheduler.botReports, cluster: scheduler.lease)
         guard let lastReloadError else { return line }
         return "reload refused: \(lastReloadError) (running generation \(generation)); \(line)"
     }
@@ -152,7 +152,8 @@ public final class PresenceRuntime: @unchecked Sendable {
     /// The status of this moment.
     func statusSnapshot() -> StatusSnapshot {
         StatusSnapshot(records: scheduler.snapshot(), accounts: scheduler.accounts, availability: scheduler.availabilityView,
-                       bots: scheduler.botReports, window: loaded.config.ping.presenceWindow, clock: clock, pid: getpid(), config: configStatus())
+                       bots: scheduler.botReports, cluster: scheduler.lease, clusterNode: scheduler.clusterNode,
+                       window: loaded.config.ping.presenceWindow, clock: clock, pid: getpid(), config: configStatus())
     }
 
     /// The status file's `config` section.

@@ -105,7 +105,26 @@ struct StatusJSONEncoder {
             bytes.append(0x3A)
             write(bot)
         }
-        raw("},\"agents\":[")
+        bytes.append(0x7D)
+        if let cluster = content.cluster { write(cluster) }
+        raw(",\"agents\":[")
+    }
+
+    /// The `cluster` section, `,"cluster":{"role":…,"last_loss":…}`, only in a cluster.
+    private mutating func write(_ cluster: ClusterStatus) {
+        raw(",\"cluster\":{\"role\":")
+        string(cluster.role)
+        raw(",\"node\":")
+        string(cluster.node)
+        raw(",\"leader\":")
+        optional(cluster.leader)
+        raw(",\"lease_until\":")
+        optional(cluster.leaseUntil)
+        raw(",\"epoch\":")
+        optional(cluster.epoch.map { Int($0) })
+        raw(cluster.databaseReachable ? ",\"database_reachable\":true,\"last_loss\":" : ",\"database_reachable\":false,\"last_loss\":")
+        optional(cluster.lastLoss)
+        bytes.append(0x7D)
     }
 
     /// One bot's entry, `{"state":…,"probes_failed":…}`.

@@ -44,6 +44,13 @@ public enum PresenceEvent: String, Sendable, CaseIterable {
     /// A bot answers its probes again (or for the first time): its agents go online (one entry
     /// per bot).
     case botUp = "bot_up"
+    /// This node took the cluster's lease: it pings every agent (entry with `NODE`, `EPOCH`).
+    case becameLeader = "became_leader"
+    /// This node lost the cluster's lease: it stopped pinging (entry with `NODE`, `EPOCH`,
+    /// `REASON`).
+    case lostLeadership = "lost_leadership"
+    /// Another running daemon holds the cluster's lease under this node's own name.
+    case nodeNameInUse = "node_name_in_use"
 
     /// The metadata key that carries the event kind.
     public static let metadataKey = "event"
@@ -69,6 +76,9 @@ public enum PresenceEvent: String, Sendable, CaseIterable {
         case .daemonStopping: "a634dfa8170641b59bd7df9cb8ca4f95"
         case .botDown: "3a4f9dfe9f1f4a8fb2129c68cc1efdc1"
         case .botUp: "95dba83fc4dd493bb5610cccc18ceaee"
+        case .becameLeader: "cbccff7787324be496872ebf41b87fc0"
+        case .lostLeadership: "90b20fb3049e4b47a3a7bf330e4269bd"
+        case .nodeNameInUse: "eba23f15052648c79d44e62112f2f4f2"
         }
     }
 
