@@ -12,8 +12,14 @@ final class CompletionOnce<Value: Sendable>: Sendable {
     /// Calls the completion with `value` unless it was called already; true when this call did.
     @discardableResult
     func complete(_ value: Value) -> Bool {
-        guard let completion = self.completion.withLock({ $0.take() }) else { return false }
+        guard let completion = claim() else { return false }
         completion(value)
         return true
+    }
+
+    /// Takes the completion for the caller to call (after cleaning up), or nil when it was taken
+    /// already.
+    func claim() -> (@Sendable (Value) -> Void)? {
+        completion.withLock { $0.take() }
     }
 }

@@ -87,7 +87,10 @@ public final class PostgresLeaseStore: LeaseTransport {
         let (slot, password) = (slot, url.password)
         let timer = eventLoopGroup.any().scheduleTask(in: .nanoseconds(max(budget.nanoseconds, 1))) {
             let message = "PostgreSQL \(doing) failed: timed out after \(budget) (connection closed)"
-            if once.complete(failure(message)) { slot.discard(generation.value) }
+            // The connection is dropped before the caller hears of it, so its next call opens a new one.
+            guard let complete = once.claim() else { return }
+            slot.discard(generation.value)
+            complete(failure(message))
         }
         Task {
             do {
