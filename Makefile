@@ -8,7 +8,8 @@ DOCDIR = $(DESTDIR)$(PREFIX)/share/doc/agent-presenced
 BASHCOMPDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHCOMPDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
-DEBIAN_PACKAGES = libsystemd-dev pkg-config curl
+# postgresql: the cluster lease tests start a throwaway server from its binaries (initdb, pg_ctl).
+DEBIAN_PACKAGES = libsystemd-dev pkg-config curl postgresql
 
 .PHONY: deps build release test demo install uninstall clean
 
