@@ -131,8 +131,10 @@ let package = Package(
             dependencies: ["PresenceDaemon", "PresenceCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "PresenceCoreTests", dependencies: ["PresenceCore"]),
-        .testTarget(name: "BrevoAPITests", dependencies: ["BrevoAPI", "BrevoStandIn", "PresenceCore"]),
-        .testTarget(name: "BrokerAPITests", dependencies: ["BrokerAPI", "BrevoStandIn", "PresenceCore"]),
+        /// A plain HTTP/1.1 client for the HTTP edges' tests (requests the real clients never send).
+        .target(name: "HTTPTestSupport", path: "Tests/HTTPTestSupport"),
+        .testTarget(name: "BrevoAPITests", dependencies: ["BrevoAPI", "BrevoStandIn", "PresenceCore", "HTTPTestSupport"]),
+        .testTarget(name: "BrokerAPITests", dependencies: ["BrokerAPI", "BrevoStandIn", "PresenceCore", "HTTPTestSupport"]),
         .testTarget(
             name: "ControlAPITests",
             dependencies: [

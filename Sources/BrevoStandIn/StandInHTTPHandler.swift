@@ -17,11 +17,7 @@ final class StandInHTTPHandler: ChannelInboundHandler {
     private let engine: StandInEngine
     let brokerFaultControl: BrokerFaultControl
     private let connection: Int
-    private var head: HTTPRequestHead?
-    private var body: [UInt8] = []
-    private var bodyTooLarge = false
-    private var receivedAt = Date()
-    private var receivedNanoseconds: UInt64 = 0
+    private var reader = RequestReader(limit: StandInHTTPHandler.maximumBodyBytes)
     var isActive = true
 
     init(engine: StandInEngine, brokerFaultControl: BrokerFaultControl, connection: Int) {
@@ -31,46 +27,25 @@ final class StandInHTTPHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
-        case .head(let head):
-            self.head = head
-            body.removeAll(keepingCapacity: true)
-            bodyTooLarge = false
-            receivedAt = Date()
-            receivedNanoseconds = StandInEngine.monotonicNow()
-        case .body(var buffer):
-            guard !bodyTooLarge else { return }
-            if body.count + buffer.readableBytes > Self.maximumBodyBytes {
-                bodyTooLarge = true
-                body.removeAll()
-            } else {
-                body += buffer.readBytes(length: buffer.readableBytes) ?? []
-            }
-        case .end:
-            guard let head else { return }
-            self.head = nil
-            let path = String(head.uri.prefix { $0 != "?" })
-            if path == BrokerFaultControl.path {
-                serveBrokerFaultControl(method: head.method.rawValue, body: body, keepAlive: head.isKeepAlive, context: context)
-                body.removeAll()
-                return
-            }
-            let request = IncomingRequest(
-                connection: connection,
-                method: head.method.rawValue,
-                path: path,
-                apiKey: head.headers.first(name: "api-key"),
-                contentType: head.headers.first(name: "content-type"),
-                userAgent: head.headers.first(name: "user-agent"),
-                body: body,
-                bodyTooLarge: bodyTooLarge,
-                receivedAt: receivedAt,
-                monotonicNanoseconds: receivedNanoseconds
-            )
-            body.removeAll()
-            let reply = engine.reply(to: request)
-            carryOut(reply, keepAlive: head.isKeepAlive && !reply.closeAfter, context: context)
+        guard let read = reader.read(unwrapInboundIn(data)) else { return }
+        let head = read.head
+        if read.path == BrokerFaultControl.path {
+            return serveBrokerFaultControl(method: head.method.rawValue, body: read.body, keepAlive: head.isKeepAlive, context: context)
         }
+        let request = IncomingRequest(
+            connection: connection,
+            method: head.method.rawValue,
+            path: read.path,
+            apiKey: head.headers.first(name: "api-key"),
+            contentType: head.headers.first(name: "content-type"),
+            userAgent: head.headers.first(name: "user-agent"),
+            body: read.body,
+            bodyTooLarge: read.bodyTooLarge,
+            receivedAt: read.receivedAt,
+            monotonicNanoseconds: read.monotonicNanoseconds
+        )
+        let reply = engine.reply(to: request)
+        carryOut(reply, keepAlive: head.isKeepAlive && !reply.closeAfter, context: context)
     }
 
     func channelInactive(context: ChannelHandlerContext) {

@@ -1,3 +1,4 @@
+import HTTPTestSupport
 import BrevoStandIn
 import Foundation
 import Testing

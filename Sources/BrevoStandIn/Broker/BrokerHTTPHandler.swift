@@ -16,11 +16,7 @@ final class BrokerHTTPHandler: ChannelInboundHandler {
 
     private let engine: BrokerEngine
     private let connection: Int
-    private var head: HTTPRequestHead?
-    private var body: [UInt8] = []
-    private var bodyTooLarge = false
-    private var receivedAt = Date()
-    private var receivedNanoseconds: UInt64 = 0
+    private var reader = RequestReader(limit: BrokerHTTPHandler.maximumBodyBytes)
     private var isActive = true
 
     init(engine: BrokerEngine, connection: Int) {
@@ -29,37 +25,19 @@ final class BrokerHTTPHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
-        case .head(let head):
-            self.head = head
-            body.removeAll(keepingCapacity: true)
-            bodyTooLarge = false
-            receivedAt = Date()
-            receivedNanoseconds = StandInEngine.monotonicNow()
-        case .body(var buffer):
-            guard !bodyTooLarge else { return }
-            if body.count + buffer.readableBytes > Self.maximumBodyBytes {
-                bodyTooLarge = true
-                body.removeAll()
-            } else {
-                body += buffer.readBytes(length: buffer.readableBytes) ?? []
-            }
-        case .end:
-            guard let head else { return }
-            self.head = nil
-            let query = head.uri.firstIndex(of: "?").map { String(head.uri[head.uri.index(after: $0)...]) }
-            let request = BrokerIncomingRequest(
-                connection: connection, method: head.method.rawValue, path: String(head.uri.prefix { $0 != "?" }),
-                query: query, headers: head.headers, body: body, bodyTooLarge: bodyTooLarge,
-                receivedAt: receivedAt, monotonicNanoseconds: receivedNanoseconds
-            )
-            body.removeAll()
-            let reply = engine.reply(to: request)
-            let keepAlive = head.isKeepAlive && !bodyTooLarge
-            guard reply.delay > .zero else { return answer(reply, keepAlive: keepAlive, context: context) }
-            context.eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(StandInHTTPHandler.nanoseconds(reply.delay))) {
-                self.answer(reply, keepAlive: keepAlive, context: context)
-            }
+        guard let read = reader.read(unwrapInboundIn(data)) else { return }
+        let head = read.head
+        let bodyTooLarge = read.bodyTooLarge
+        let request = BrokerIncomingRequest(
+            connection: connection, method: head.method.rawValue, path: read.path,
+            query: read.query, headers: head.headers, body: read.body, bodyTooLarge: bodyTooLarge,
+            receivedAt: read.receivedAt, monotonicNanoseconds: read.monotonicNanoseconds
+        )
+        let reply = engine.reply(to: request)
+        let keepAlive = head.isKeepAlive && !bodyTooLarge
+        guard reply.delay > .zero else { return answer(reply, keepAlive: keepAlive, context: context) }
+        context.eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(StandInHTTPHandler.nanoseconds(reply.delay))) {
+            self.answer(reply, keepAlive: keepAlive, context: context)
         }
     }
 

@@ -9,7 +9,7 @@ extension ConfigParser {
     /// agents are not blamed for it. Each account's `schedule:` must be one of `schedules`.
     static func readAccounts(
         _ entries: [String: YAMLNodeReader.Entry], into config: inout PresenceConfig,
-        schedules: ScheduleResolver, reader: inout YAMLNodeReader
+        schedules: DeclaredNames, reader: inout YAMLNodeReader
     ) -> AccountResolver? {
         guard let entry = entries["accounts"] else { return AccountResolver(config) }
         var formsAgree = true
@@ -26,7 +26,7 @@ extension ConfigParser {
 
     /// Reads the mapping of `accounts:`, in file order; `nil` when it has a problem.
     private static func readAccounts(
-        _ entry: YAMLNodeReader.Entry, schedules: ScheduleResolver, reader: inout YAMLNodeReader
+        _ entry: YAMLNodeReader.Entry, schedules: DeclaredNames, reader: inout YAMLNodeReader
     ) -> [AccountSettings]? {
         let node = entry.value
         if case .mapping(let mapping) = node, mapping.count > 0 {
@@ -54,7 +54,7 @@ extension ConfigParser {
     /// Reads one account; `nil` when it has a problem (already reported). A null value is an
     /// account with every default.
     private static func readAccount(
-        key: Node, value: Node, schedules: ScheduleResolver, reader: inout YAMLNodeReader
+        key: Node, value: Node, schedules: DeclaredNames, reader: inout YAMLNodeReader
     ) -> AccountSettings? {
         guard case .scalar(let scalar) = key, !YAMLNodeReader.isNull(key) else {
             reader.report(key, "accounts", "account names must be plain names, found \(YAMLNodeReader.describe(key))")

@@ -12,8 +12,8 @@ extension ConfigParser {
     /// `schedule:` must be one of them; without (a drop-in), ``merge(main:dropIns:)`` checks it.
     /// The same goes for an agent's `bot:` and `bots`.
     static func readAgents(
-        _ node: Node, reader: inout YAMLNodeReader, accounts: AccountResolver? = nil, schedules: ScheduleResolver? = nil,
-        bots: BotResolver? = nil
+        _ node: Node, reader: inout YAMLNodeReader, accounts: AccountResolver? = nil, schedules: DeclaredNames? = nil,
+        bots: DeclaredNames? = nil
     ) -> [AgentSpec] {
         if YAMLNodeReader.isNull(node) { return [] }
         guard case .sequence(let sequence) = node else {
@@ -50,7 +50,7 @@ extension ConfigParser {
 
     /// Reads one agent; `nil` when it has a problem (already reported).
     private static func readAgent(
-        _ node: Node, index: Int, schedules: ScheduleResolver?, bots: BotResolver?, reader: inout YAMLNodeReader
+        _ node: Node, index: Int, schedules: DeclaredNames?, bots: DeclaredNames?, reader: inout YAMLNodeReader
     ) -> AgentSpec? {
         // Paths are built only for reports: this runs once per agent of a roster.
         func path() -> String { "agents[\(index)]" }

@@ -19,14 +19,14 @@ extension ConfigParser {
     /// declared name (also of bots with problems, already reported).
     static func readBots(
         _ entries: [String: YAMLNodeReader.Entry], reader: inout YAMLNodeReader
-    ) -> (bots: [String: BotSettings], resolver: BotResolver) {
+    ) -> (bots: [String: BotSettings], resolver: DeclaredNames) {
         guard let entry = entries["bots"], !YAMLNodeReader.isNull(entry.value) else {
-            return ([:], BotResolver(names: []))
+            return ([:], DeclaredNames.bots([]))
         }
         guard case .mapping(let mapping) = entry.value else {
             reader.report(entry.value, "bots", "expected a mapping of bots by name (helpbot: ...), "
                 + "found \(YAMLNodeReader.describe(entry.value))")
-            return ([:], BotResolver(names: []))
+            return ([:], DeclaredNames.bots([]))
         }
         var bots: [String: BotSettings] = [:]
         var names: [String] = []
@@ -35,7 +35,7 @@ extension ConfigParser {
             names.append(name)
             if let bot = readBot(name: name, key: key, value: value, reader: &reader) { bots[name] = bot }
         }
-        return (bots, BotResolver(names: names))
+        return (bots, DeclaredNames.bots(names))
     }
 
     /// The name of a bot, which follows the rule of account names; `nil` when reported.

@@ -37,8 +37,8 @@ extension ConfigParser {
         }
         for agent in main.agents { add(agent, file: nil) }
         let accounts = AccountResolver(main)
-        let schedules = ScheduleResolver(main)
-        let bots = BotResolver(main)
+        let schedules = DeclaredNames.schedules(main.schedules.keys.sorted())
+        let bots = DeclaredNames.bots(main.bots.keys.sorted())
         for dropIn in dropIns {
             for (index, agent) in dropIn.agents.enumerated() {
                 var agent = agent

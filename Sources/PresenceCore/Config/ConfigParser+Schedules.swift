@@ -9,14 +9,14 @@ extension ConfigParser {
     /// knows every declared name (also of schedules with problems, already reported).
     static func readSchedules(
         _ entries: [String: YAMLNodeReader.Entry], reader: inout YAMLNodeReader
-    ) -> (schedules: [String: WorkSchedule], resolver: ScheduleResolver) {
+    ) -> (schedules: [String: WorkSchedule], resolver: DeclaredNames) {
         guard let entry = entries["schedules"], !YAMLNodeReader.isNull(entry.value) else {
-            return ([:], ScheduleResolver(names: []))
+            return ([:], DeclaredNames.schedules([]))
         }
         guard case .mapping(let mapping) = entry.value else {
             reader.report(entry.value, "schedules", "expected a mapping of schedules by name (paris-office: ...), "
                 + "found \(YAMLNodeReader.describe(entry.value))")
-            return ([:], ScheduleResolver(names: []))
+            return ([:], DeclaredNames.schedules([]))
         }
         var schedules: [String: WorkSchedule] = [:]
         var names: [String] = []
@@ -27,7 +27,7 @@ extension ConfigParser {
                 schedules[name] = schedule
             }
         }
-        return (schedules, ScheduleResolver(names: names))
+        return (schedules, DeclaredNames.schedules(names))
     }
 
     /// The name of a schedule, which follows the rule of account names; `nil` when reported.

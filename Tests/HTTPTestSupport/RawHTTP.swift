@@ -3,21 +3,28 @@ import Glibc
 #endif
 import Foundation
 
-/// A deliberately plain HTTP/1.1 client over a blocking socket, to poke the stand-in with
-/// requests the real client would never send (no key, bad bodies, wrong paths).
-enum RawHTTP {
-    struct Answer: Sendable {
-        var status: Int
-        var headers: [String: String]
-        var body: String
+/// A deliberately plain HTTP/1.1 client over a blocking socket, to poke the stand-ins with
+/// requests the real clients would never send (no key, missing headers, bad bodies, wrong
+/// paths) and to drive the run-time fault control. Shared by the HTTP edges' test targets.
+public enum RawHTTP {
+    /// One answer, read to the end.
+    public struct Answer: Sendable {
+        /// The status code.
+        public var status: Int
+        /// The headers, names lower-cased.
+        public var headers: [String: String]
+        /// The body as text.
+        public var body: String
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    /// Why a request could not be made or its answer read.
+    public struct Failure: Error, CustomStringConvertible {
+        /// What failed.
+        public var description: String
     }
 
-    /// Sends one request with `Connection: close` and reads the whole answer.
-    static func send(
+    /// Sends one request to 127.0.0.1:`port` with `Connection: close` and reads the whole answer.
+    public static func send(
         port: Int, method: String = "POST", path: String = "/v3/conversations/agentOnlinePing",
         headers: [String: String] = [:], body: String = ""
     ) throws -> Answer {
