@@ -65,19 +65,8 @@ public final class BrevoClient: Sendable {
         eventLoopGroup: any EventLoopGroup = BrevoClient.eventLoopGroup,
         userAgent: String = ProductVersion.userAgent()
     ) {
-        let amount = TimeAmount.nanoseconds(max(timeout.nanoseconds, 1_000_000))
-        var configuration = HTTPClient.Configuration(
-            redirectConfiguration: .disallow,
-            timeout: .init(connect: amount, read: amount),
-            connectionPool: .init(idleTimeout: .seconds(30)),
-            decompression: .disabled
-        )
         // Retries are the scheduler's job, with backoff inside the presence window.
-        configuration.connectionPool.retryConnectionEstablishment = false
-        let settings = configuration
-        clients = HTTPClientRotation {
-            HTTPClient(eventLoopGroup: eventLoopGroup, configuration: settings)
-        }
+        clients = .pooled(on: eventLoopGroup, timeout: timeout)
         self.timeout = timeout
         self.userAgent = userAgent
         self.accounts = Mutex(Self.prepare(accounts, userAgent: userAgent))

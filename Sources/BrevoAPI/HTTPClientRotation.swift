@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import NIOCore
 import Synchronization
 
 /// The HTTP clients behind one ``BrevoClient``: the current one, which new requests use, and
@@ -36,6 +37,22 @@ package final class HTTPClientRotation: Sendable {
     package init(makeClient: @escaping @Sendable () -> HTTPClient) {
         self.makeClient = makeClient
         state = Mutex(State(open: [0: Entry(client: makeClient())]))
+    }
+
+    /// The rotation of the edges' pooled clients on `eventLoopGroup`: no redirects, no
+    /// decompression, idle connections kept 30 s, and no retried connection attempts (each
+    /// caller's own schedule retries), with `timeout` as the connect and read timeouts.
+    package static func pooled(on eventLoopGroup: any EventLoopGroup, timeout: Duration) -> HTTPClientRotation {
+        let amount = TimeAmount.nanoseconds(max(timeout.nanoseconds, 1_000_000))
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: amount, read: amount),
+            connectionPool: .init(idleTimeout: .seconds(30)),
+            decompression: .disabled
+        )
+        configuration.connectionPool.retryConnectionEstablishment = false
+        let settings = configuration
+        return HTTPClientRotation { HTTPClient(eventLoopGroup: eventLoopGroup, configuration: settings) }
     }
 
     /// The current client's generation: 0 until the first recycle.

@@ -33,20 +33,10 @@ public final class BrokerClient: Sendable {
         eventLoopGroup: any EventLoopGroup = BrevoClient.eventLoopGroup,
         userAgent: String = ProductVersion.userAgent()
     ) {
-        var configuration = HTTPClient.Configuration(
-            redirectConfiguration: .disallow,
-            // Each probe's own deadline (its bot's `timeout`) bounds every request; these only
-            // keep a connection attempt from outliving any sensible deadline.
-            timeout: .init(connect: .seconds(60), read: .seconds(60)),
-            connectionPool: .init(idleTimeout: .seconds(30)),
-            decompression: .disabled
-        )
-        // A failed probe is retried by the prober's schedule, not here.
-        configuration.connectionPool.retryConnectionEstablishment = false
-        let settings = configuration
-        clients = HTTPClientRotation {
-            HTTPClient(eventLoopGroup: eventLoopGroup, configuration: settings)
-        }
+        // Each probe's own deadline (its bot's `timeout`) bounds every request; the pool's
+        // timeouts only keep a connection attempt from outliving any sensible deadline. A
+        // failed probe is retried by the prober's schedule, not here.
+        clients = .pooled(on: eventLoopGroup, timeout: .seconds(60))
         self.userAgent = userAgent
     }
 

@@ -56,21 +56,8 @@ extension ConfigParser {
     private static func readAccount(
         key: Node, value: Node, schedules: DeclaredNames, reader: inout YAMLNodeReader
     ) -> AccountSettings? {
-        guard case .scalar(let scalar) = key, !YAMLNodeReader.isNull(key) else {
-            reader.report(key, "accounts", "account names must be plain names, found \(YAMLNodeReader.describe(key))")
-            return nil
-        }
-        let name = scalar.string
-        if SecretKeyPolicy.looksSecret(value: name) {
-            reader.report(key, "accounts", "this looks like a Brevo API key: " + SecretKeyPolicy.message)
-            return nil
-        }
+        guard let name = entryName(key, kind: "account", section: "accounts", reader: &reader) else { return nil }
         let path = "accounts." + name
-        guard AccountSettings.isValidName(name) else {
-            reader.report(key, path, "\(ConfigText.quoted(name)) is not a valid account name: use 1 to 32 "
-                + "lowercase letters, digits, \"-\" and \"_\", starting with a letter or a digit")
-            return nil
-        }
         var account = AccountSettings(name: name, source: reader.location(key))
         guard let mapping = reader.mapping(value, at: path) else { return account }
         let entries = reader.entries(of: mapping, at: path, known: accountKeys)

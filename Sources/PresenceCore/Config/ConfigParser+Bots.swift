@@ -31,30 +31,11 @@ extension ConfigParser {
         var bots: [String: BotSettings] = [:]
         var names: [String] = []
         for (key, value) in mapping {
-            guard let name = botName(key, reader: &reader) else { continue }
+            guard let name = entryName(key, kind: "bot", section: "bots", reader: &reader) else { continue }
             names.append(name)
             if let bot = readBot(name: name, key: key, value: value, reader: &reader) { bots[name] = bot }
         }
         return (bots, DeclaredNames.bots(names))
-    }
-
-    /// The name of a bot, which follows the rule of account names; `nil` when reported.
-    private static func botName(_ key: Node, reader: inout YAMLNodeReader) -> String? {
-        guard case .scalar(let scalar) = key, !YAMLNodeReader.isNull(key) else {
-            reader.report(key, "bots", "bot names must be plain names, found \(YAMLNodeReader.describe(key))")
-            return nil
-        }
-        let name = scalar.string
-        if SecretKeyPolicy.looksSecret(value: name) {
-            reader.report(key, "bots", "this looks like a Brevo API key: " + SecretKeyPolicy.message)
-            return nil
-        }
-        guard AccountSettings.isValidName(name) else {
-            reader.report(key, "bots." + name, "\(ConfigText.quoted(name)) is not a valid bot name: use 1 to 32 "
-                + "lowercase letters, digits, \"-\" and \"_\", starting with a letter or a digit")
-            return nil
-        }
-        return name
     }
 
     /// Reads one bot; `nil` when it has a problem (already reported). A required key that is
