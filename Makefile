@@ -52,7 +52,7 @@ install: release
 	@if [ -n "$(DESTDIR)" ]; then echo "DESTDIR set: create the group agent-presenced-admin on the target (groupadd --system agent-presenced-admin)"; \
 	else getent group agent-presenced-admin >/dev/null || groupadd --system agent-presenced-admin; fi
 	[ -e $(CONFDIR)/config.yaml ] || install -m 0644 config/config.example.yaml $(CONFDIR)/config.yaml
-	install -m 0644 config/config.example.yaml config/accounts.example.yaml README.md $(DOCDIR)/
+	install -m 0644 config/config.example.yaml config/accounts.example.yaml config/cluster.example.yaml README.md $(DOCDIR)/
 	.build/release/agent-presenced --generate-completion-script bash > $(BASHCOMPDIR)/agent-presenced
 	.build/release/agent-presenced --generate-completion-script zsh > $(ZSHCOMPDIR)/_agent-presenced
 	.build/release/agent-presenced --generate-completion-script fish > $(FISHCOMPDIR)/agent-presenced.fish

@@ -100,6 +100,7 @@ let package = Package(
                 "PresenceCore",
                 "BrevoAPI",
                 "BrokerAPI",
+                "ClusterLease",
                 "ControlAPI",
                 "SystemdSupport",
                 "CMalloc",
@@ -149,12 +150,23 @@ let package = Package(
             dependencies: [
                 "ClusterLease",
                 "PresenceCore",
+                "PostgresTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "PresenceDaemonTests", dependencies: ["PresenceDaemon", "PresenceCore", "BrevoStandIn"]),
-        .testTarget(name: "AgentPresencedTests", dependencies: ["BrevoStandIn", "PresenceCore"]),
+        /// A throwaway PostgreSQL server and a TCP relay that cuts and stalls, for the cluster tests.
+        .target(
+            name: "PostgresTestSupport",
+            dependencies: [
+                "ClusterLease",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Tests/PostgresTestSupport"
+        ),
+        .testTarget(name: "AgentPresencedTests", dependencies: ["BrevoStandIn", "PresenceCore", "PostgresTestSupport"]),
     ]
 )

@@ -21,10 +21,11 @@ enum LeaseSQL {
         """
 
     /// Acquire or renew, and say who holds the lease: `$1` cluster, `$2` node, `$3` token,
-    /// `$4` lease in milliseconds.
+    /// `$4` lease in milliseconds, `$5` whether another token's expired lease may be taken.
     ///
-    /// The upsert takes the row when it is missing (epoch 1), ours or expired; the epoch (and
-    /// `acquired_at`) moves on only when the row was not ours and live. When the upsert leaves
+    /// The upsert takes the row when it is missing (epoch 1), ours, or expired (with `$5`); the
+    /// epoch (and `acquired_at`) moves on only when the row was another token's: a holder that
+    /// renews its own lease late keeps its epoch, since nobody held it between. When the upsert leaves
     /// the row alone, another process holds a live lease and the second branch returns that
     /// row. Columns: holder, token, epoch, remaining milliseconds, whether the upsert took it.
     static let acquire = """
@@ -37,11 +38,11 @@ enum LeaseSQL {
                 token = excluded.token,
                 expires_at = excluded.expires_at,
                 renewed_at = excluded.renewed_at,
-                epoch = CASE WHEN lease.token = excluded.token AND lease.expires_at > now()
+                epoch = CASE WHEN lease.token = excluded.token
                     THEN lease.epoch ELSE lease.epoch + 1 END,
-                acquired_at = CASE WHEN lease.token = excluded.token AND lease.expires_at > now()
+                acquired_at = CASE WHEN lease.token = excluded.token
                     THEN lease.acquired_at ELSE excluded.acquired_at END
-            WHERE lease.token = excluded.token OR lease.expires_at <= now()
+            WHERE lease.token = excluded.token OR ($5::boolean AND lease.expires_at <= now())
             RETURNING holder, token, epoch, expires_at
         )
         SELECT holder, token, epoch,

@@ -11,8 +11,7 @@ extension PostgresLeaseStore {
             var exists = false
             for try await (found) in rows.decode(Bool.self) { exists = found }
             if !exists {
-                try await connection.query(PostgresQuery(unsafeSQL: LeaseSQL.createTable), logger: logger)
-                logger.notice("Created the lease table", metadata: ["table": "\(LeaseSQL.table)"])
+                try await createTable(on: connection)
             }
         } catch {
             throw LeaseStoreError.step("cannot make sure table \(LeaseSQL.table) exists", error)
@@ -22,11 +21,12 @@ extension PostgresLeaseStore {
 
     /// The acquire-or-renew statement and what it says.
     func acquireStatement(_ request: LeaseRequest, on connection: PostgresConnection) async throws -> LeaseOutcome {
-        var binds = PostgresBindings(capacity: 4)
+        var binds = PostgresBindings(capacity: 5)
         binds.append(request.cluster)
         binds.append(request.node)
         binds.append(request.token)
         binds.append(max(request.lease.milliseconds, 1))
+        binds.append(request.mayTakeOver)
         let rows = try await connection.query(PostgresQuery(unsafeSQL: LeaseSQL.acquire, binds: binds), logger: logger)
         var outcome: LeaseOutcome?
         for try await (holder, token, epoch, remainingMilliseconds, taken) in rows.decode(
@@ -42,5 +42,16 @@ extension PostgresLeaseStore {
         }
         guard let outcome else { throw LeaseStoreError.noRow }
         return outcome
+    }
+
+    /// Creates the table; another node creating it at the same moment is not a failure
+    /// (`CREATE TABLE IF NOT EXISTS` races on the catalog: SQLSTATE 23505 or 42P07).
+    private func createTable(on connection: PostgresConnection) async throws {
+        do {
+            try await connection.query(PostgresQuery(unsafeSQL: LeaseSQL.createTable), logger: logger)
+            logger.notice("Created the lease table", metadata: ["table": "\(LeaseSQL.table)"])
+        } catch let error as PSQLError where ["23505", "42P07"].contains(error.serverInfo?[.sqlState] ?? "") {
+            logger.debug("Another node created the lease table at the same moment", metadata: ["table": "\(LeaseSQL.table)"])
+        }
     }
 }

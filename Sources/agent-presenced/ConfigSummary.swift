@@ -28,6 +28,7 @@ struct ConfigSummary {
         }
         lines += scheduleLines(at: Date())
         lines += botLines
+        lines += clusterLines
         lines.append("  status file: \(loaded.statusFilePath)")
         return lines
     }

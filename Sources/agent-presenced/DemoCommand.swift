@@ -40,6 +40,7 @@ struct DemoCommand: AsyncParsableCommand {
             _ = FileManager.default.createFile(atPath: folder + "/\(account).key", contents: Data((key + "\n").utf8), attributes: [.posixPermissions: 0o600])
         }
         _ = FileManager.default.createFile(atPath: folder + "/broker.key", contents: Data((brokerKey + "\n").utf8), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: folder + "/postgres-url", contents: Data(DemoRoster.postgresURL.utf8), attributes: [.posixPermissions: 0o600])
         let configPath = folder + "/config.yaml"
         try DemoRoster.yaml(baseURL: standIn.baseURL, brokerURL: broker.baseURL, folder: folder).write(toFile: configPath, atomically: true, encoding: .utf8)
 
@@ -51,7 +52,8 @@ struct DemoCommand: AsyncParsableCommand {
             throw ExitCode.config
         }
         Console.out("Brevo stand-in listening on \(standIn.baseURL); \(loaded.config.agents.count) agents in \(loaded.config.accounts.count) accounts (\(DemoRoster.accounts.joined(separator: ", "))), one ping every \(DurationFormat.string(loaded.config.ping.interval)), \(Int(failureRate * 100)) % of pings fail with 503. Ctrl-C stops.")
-        let runtime = PresenceRuntime(loaded: loaded, logger: logger)
+        let leaseTable = DemoLeaseTable()
+        let runtime = PresenceRuntime(loaded: loaded, logger: logger, leaseTransport: leaseTable)
         let socket = folder + "/control.sock"
         Console.out("""
             Grace works one-minute shifts (on, off, on, …): she shows off_shift between them and is pinged within seconds of each start.
@@ -61,6 +63,7 @@ struct DemoCommand: AsyncParsableCommand {
               agent-presenced away Alice --socket \(socket) --for 1m --reason lunch
               agent-presenced clear Alice --socket \(socket)
               curl --unix-socket \(socket) http://localhost/v1/agents/support-eu%2Fid%3Ademo-alice
+            The daemon is node demo-1 of a cluster (its lease in an in-process table here, in PostgreSQL for real): after 40 s it loses the database and hands over to a simulated demo-2, then takes the lead back.
             """)
         let printer = DemoPrinter(statusFile: loaded.statusFilePath, standIn: standIn, stopAfter: seconds)
         let rateLimit = DemoRateLimitScene(standIn: standIn, faults: faults, key: keys[1], account: DemoRoster.accounts[1])
@@ -71,6 +74,7 @@ struct DemoCommand: AsyncParsableCommand {
                 .init(service: printer, successTerminationBehavior: .gracefullyShutdownGroup),
                 .init(service: rateLimit, successTerminationBehavior: .ignore),
                 .init(service: DemoBotScene(broker: broker, bot: DemoRoster.bot), successTerminationBehavior: .ignore),
+                .init(service: DemoClusterScene(table: leaseTable), successTerminationBehavior: .ignore),
                 .init(service: DemoOverrideScene(socketPath: socket, agent: "support-eu/id:" + DemoRoster.awayAgent), successTerminationBehavior: .ignore),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],

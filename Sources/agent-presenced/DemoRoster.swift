@@ -26,6 +26,9 @@ enum DemoRoster {
     }
 
     /// The config; the Broker key is `broker.key` in `folder`.
+    /// The URL file's text: the demo's lease table is in process, so nothing connects to it.
+    static let postgresURL = "postgres://demo@127.0.0.1:1/demo-lease-table-is-in-process\n"
+
     static func yaml(baseURL: String, brokerURL: String, folder: String, now: Date = Date()) -> String {
         """
         accounts:
@@ -41,8 +44,12 @@ enum DemoRoster {
           interval: 3s
           jitter: 300ms
           timeout: 1s
-          presence_window: 9s
+          presence_window: 15s
         status_file: \(folder)/status.json
+        cluster:
+          postgres_url_file: \(folder)/postgres-url
+          node: demo-1
+          lease: 10s
         bots:
           \(bot):
             base_url: \(brokerURL)

@@ -25,7 +25,8 @@ struct PingCommand: AsyncParsableCommand {
             throw ExitCode.usage
         }
         let account = loaded.config.account(named: spec.accountName) ?? loaded.config.accounts[0]
-        let client = BrevoClient(accounts: loaded.brevoCredentials, timeout: loaded.config.ping.timeout)
+        let client = BrevoClient(accounts: loaded.brevoCredentials, timeout: loaded.config.ping.timeout,
+                                 userAgent: ProductVersion.userAgent(node: loaded.config.cluster?.node))
         let request = PingRequest(identity: spec.identity, receivedFrom: account.brevo.receivedFrom, account: account.name)
         let outcome = await client.agentOnlinePing(request)
         await client.shutdown()

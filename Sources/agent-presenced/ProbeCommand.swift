@@ -24,7 +24,7 @@ struct ProbeCommand: AsyncParsableCommand {
             Console.error("\(loaded.path): no bot named \"\(bot)\"" + (names.isEmpty ? " (the config has no bots)" : "; the bots are: \(names.joined(separator: ", "))"))
             throw ExitCode.usage
         }
-        let client = BrokerClient()
+        let client = BrokerClient(userAgent: ProductVersion.userAgent(node: loaded.config.cluster?.node))
         client.updateSecrets(loaded.brokerSecrets)
         let outcome = await client.probe(ProbeRequest(bot: settings, requestID: UUID().uuidString.lowercased()))
         await client.shutdown()

@@ -34,6 +34,10 @@ struct RunCommand: AsyncParsableCommand {
         )
         do {
             try await group.run()
+        } catch let error as RuntimeFailure {
+            // Two daemons under one node name: a config error that a restart cannot fix.
+            notifier.failure(status: "configuration error: \(error)", errno: 22)
+            throw ExitCode.config
         } catch {
             logger.critical("agent-presenced failed: \(error)")
             notifier.failure(status: "failed: \(error)", errno: 5)

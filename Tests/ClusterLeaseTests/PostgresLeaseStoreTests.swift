@@ -1,4 +1,5 @@
 @testable import ClusterLease
+import PostgresTestSupport
 import Logging
 import PresenceCore
 import Testing

@@ -42,9 +42,22 @@ import Testing
         #expect(keeper.holder == "b")
     }
 
-    @Test func aStandbySeeingItsOwnNodeNameHeldByAnotherProcessRefuses() {
+    @Test func aStandbySeeingItsOwnNodeNameRenewedByAnotherProcessRefuses() {
         var keeper = LeaseKeeper(lease: lease, policy: .stop)
-        #expect(keeper.record(.heldByOther(holder: "a", epoch: 3, remaining: lease, sameNode: true), sentAt: at(0), now: at(0.1), node: "a") == .nodeNameInUse(epoch: 3))
+        #expect(keeper.record(.heldByOther(holder: "a", epoch: 3, remaining: lease, sameNode: true), sentAt: at(0), now: at(0.1), node: "a") == nil)
+        #expect(keeper.record(.heldByOther(holder: "a", epoch: 3, remaining: .seconds(27), sameNode: true), sentAt: at(3), now: at(3.1), node: "a") == nil)
+        // Ten seconds later the lease ends ten seconds later: renewed, so a live process holds the name.
+        #expect(keeper.record(.heldByOther(holder: "a", epoch: 3, remaining: lease, sameNode: true), sentAt: at(10), now: at(10.1), node: "a") == .nodeNameInUse(epoch: 3))
+    }
+
+    @Test func aStandbySeeingItsOwnNodeNameRunningOutWaitsForIt() {
+        // The previous process of this node, killed before it could release: its lease ends unrenewed.
+        var keeper = LeaseKeeper(lease: lease, policy: .stop)
+        for second in stride(from: 0.0, through: 27, by: 3) {
+            let remaining = Duration.seconds(30 - second) - .milliseconds(100)
+            #expect(keeper.record(.heldByOther(holder: "a", epoch: 3, remaining: remaining, sameNode: true), sentAt: at(second), now: at(second + 0.1), node: "a") == nil)
+        }
+        #expect(keeper.record(.held(epoch: 4, remaining: lease), sentAt: at(30), now: at(30.1), node: "a") == .gained(epoch: 4))
     }
 
     @Test func withStopALeaderThatCannotRenewLosesAtTheEndOfItsLease() {

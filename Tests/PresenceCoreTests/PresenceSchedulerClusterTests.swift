@@ -14,9 +14,9 @@ import Testing
     func run(for duration: Duration) { timeline.advance(by: duration) }
 
     /// Nodes `a` (started first, so the leader) and `b`, after `settle` of running together.
-    func pair(settle: Duration) -> (a: ClusterNode, b: ClusterNode) {
-        let a = ClusterNode("a", config: Self.config, table: table)
-        let b = ClusterNode("b", config: Self.config, table: table)
+    func pair(settle: Duration, policy: DatabaseLossPolicy = .stop) -> (a: ClusterNode, b: ClusterNode) {
+        let a = ClusterNode("a", config: Self.config, table: table, policy: policy)
+        let b = ClusterNode("b", config: Self.config, table: table, policy: policy)
         a.scheduler.start()
         run(for: .seconds(1))
         b.scheduler.start()
@@ -102,8 +102,8 @@ import Testing
     @Test func aCleanStopHandsOverWithinSeconds() throws {
         let (a, b) = pair(settle: .seconds(100))
         let stoppedAt = timeline.now
-        a.scheduler.releaseLease {}
         a.scheduler.stop()
+        a.scheduler.releaseLease {}
         run(for: .seconds(60))
         let firstOfB = try #require(b.pingTimes.first)
         #expect(firstOfB - stoppedAt <= .seconds(7))
@@ -130,6 +130,47 @@ import Testing
         }
     }
 
+    @Test("with keep, the leader that pinged through a database outage keeps the lead after it",
+          arguments: [0, 700, 1_400, 2_100, 2_800, 3_300])
+    func keepLeaderKeepsTheLeadAfterAnOutage(phaseMilliseconds: Int) throws {
+        let a = ClusterNode("a", config: Self.config, table: table, policy: .keep, seed: 1)
+        let b = ClusterNode("b", config: Self.config, table: table, policy: .keep, seed: 2)
+        a.scheduler.start()
+        run(for: .seconds(1))
+        b.scheduler.start()
+        run(for: .seconds(100))
+        a.connection.isCut = true
+        b.connection.isCut = true
+        let downAt = timeline.now
+        // Down for a minute, back at every phase of the two nodes' attempt cycles.
+        run(for: .seconds(60) + .milliseconds(phaseMilliseconds))
+        a.connection.isCut = false
+        b.connection.isCut = false
+        run(for: .seconds(60))
+        #expect(b.pingTimes.isEmpty)
+        #expect(a.scheduler.lease?.role == .leader)
+        #expect(table.epochs == [1])
+        #expect(longestGap([a, b], from: downAt) <= .seconds(120))
+    }
+
+    @Test func withKeepAStandbyStillTakesOverFromALeaderThatDiedDuringTheOutage() throws {
+        let (a, b) = pair(settle: .seconds(100), policy: .keep)
+        a.connection.isCut = true
+        b.connection.isCut = true
+        run(for: .seconds(30))
+        a.timers.pause()
+        let diedAt = timeline.now
+        run(for: .seconds(30))
+        b.connection.isCut = false
+        let backAt = timeline.now
+        run(for: .seconds(60))
+        let first = try #require(b.pingTimes.first)
+        // The dead leader is given a renewal period (10 s) and a second, then its lease is taken.
+        #expect(first > backAt + .seconds(10))
+        #expect(first - backAt < .seconds(25))
+        #expect(a.pingTimes.allSatisfy { $0 <= diedAt })
+    }
+
     @Test func aSecondProcessWithTheSameNodeNameIsFound() {
         let first = ClusterNode("web-1", config: Self.config, table: table, seed: 1)
         let recorder = LeaseRecorder()
@@ -138,11 +179,29 @@ import Testing
         first.scheduler.start()
         run(for: .seconds(1))
         second.start()
-        run(for: .seconds(5))
-        // Reported at every attempt: the daemon refuses at the first.
+        // Found once the first process is seen renewing (every 10 s): the daemon refuses then.
+        run(for: .seconds(15))
         #expect(!recorder.changes.isEmpty && recorder.changes.allSatisfy { $0 == .nodeNameInUse(epoch: 1) })
         #expect(second.keeper.role == .standby)
         #expect(!first.pingTimes.isEmpty)
+    }
+
+    @Test func aNodeRestartedAfterAKillWaitsForItsOldLeaseAndTakesItOver() throws {
+        let first = ClusterNode("web-1", config: Self.config, table: table, seed: 1)
+        first.scheduler.start()
+        run(for: .seconds(100))
+        // kill -9, restarted at once under the same node name: not a duplicate, a successor.
+        first.timers.pause()
+        let restartedAt = timeline.now
+        let recorder = RecordingObserver()
+        let second = ClusterNode("web-1", config: Self.config, table: table, seed: 2, observer: recorder)
+        second.scheduler.start()
+        run(for: .seconds(60))
+        #expect(!recorder.leaseChanges.contains { if case .nodeNameInUse = $0 { true } else { false } })
+        #expect(second.scheduler.lease?.role == .leader)
+        let takeover = try #require(second.pingTimes.first)
+        #expect(takeover - restartedAt <= .seconds(30) + .seconds(3) + .seconds(4))
+        expectNoOverlap([first, second])
     }
 
     @Test func twentyFailoversInARowNeverOverlapNorLapse() throws {

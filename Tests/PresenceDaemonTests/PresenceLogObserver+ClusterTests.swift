@@ -75,7 +75,11 @@ import Testing
     }
 
     @Test func aSecondDaemonWithThisNodesNameIsOneErrorThatSaysWhatToFix() throws {
-        let (lease, change) = Self.keeper(after: .heldByOther(holder: "web-2", epoch: 4, remaining: .seconds(30), sameNode: true))
+        // Seen once, then renewed ten seconds later: another live process holds this node's name.
+        var (lease, first) = Self.keeper(after: .heldByOther(holder: "web-2", epoch: 4, remaining: .seconds(30), sameNode: true))
+        #expect(first == nil)
+        let later = Self.now + .seconds(10)
+        let change = lease.record(.heldByOther(holder: "web-2", epoch: 4, remaining: .seconds(30), sameNode: true), sentAt: later, now: later, node: "web-2")
         #expect(change == .nodeNameInUse(epoch: 4))
         let entry = try Self.entry(try #require(change), lease: lease)
         #expect(entry.level == .error)

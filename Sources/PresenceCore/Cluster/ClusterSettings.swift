@@ -34,4 +34,24 @@ public struct ClusterSettings: Hashable, Sendable {
         self.postgresURLFile = postgresURLFile
         self.source = source
     }
+
+    /// The leases a config may set: long enough to ride out a slow renewal, short enough to fail
+    /// over before agents lapse.
+    public static let leaseRange: ClosedRange<Duration> = .seconds(10) ... .seconds(120)
+
+    /// Why `name` cannot name a cluster or a node, or `nil`: a letter or digit, then up to 63
+    /// letters, digits, `.`, `_` or `-` (a host name fits; it is shown in logs and headers).
+    public static func nameProblem(_ name: String) -> String? {
+        let allowed = name.utf8.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
+        let first = name.utf8.first.map { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        } ?? false
+        guard allowed, first, name.utf8.count <= 64 else {
+            return "expected a letter or digit, then up to 63 letters, digits, '.', '_' or '-', found \(ConfigText.quoted(name))"
+        }
+        return nil
+    }
 }

@@ -10,6 +10,12 @@
 /// - A leader that sees another holder loses at once. One whose lease ran out unrenewed loses
 ///   at that moment with ``DatabaseLossPolicy/stop``, and stays leader with `keep` until the
 ///   database answers again.
+/// - A standby that finds its own node name on the lease under another token waits: that may be
+///   this node's previous process, killed before it could release. Only when that lease is seen
+///   **renewed** is another live process using the name (``LeaseChange/nodeNameInUse(epoch:)``).
+/// - With `keep`, a standby that lost the database while another node led leaves that node's
+///   expired lease alone for a renewal period once the database is back: the leader pinged
+///   through the outage and renews first, so nobody else starts pinging beside it.
 /// - ``mayPing(at:)`` is asked before every send, so a process paused past its lease (SIGSTOP, a
 ///   stall) sends nothing after it resumes, whatever timer fires first.
 public struct LeaseKeeper: Hashable, Sendable {
@@ -44,6 +50,18 @@ public struct LeaseKeeper: Hashable, Sendable {
     public private(set) var databaseLost = false
     /// Why the node last lost the lead, for reports.
     public private(set) var lastLoss: String?
+    /// While another process holds the lease under this node's name: when that lease ends, as
+    /// first seen, so a renewal (a live duplicate, not a dead predecessor) can be told.
+    var sameNodeUntil: MonotonicTime?
+
+    /// With `keep`: this standby could not reach the database while another node led.
+    var missedHolder = false
+    /// With `keep`, after an outage: until then the previous holder's expired lease is left alone.
+    var waitForHolderUntil: MonotonicTime?
+
+    /// How much later a same-name lease must end than first seen to count as renewed: far
+    /// above the answers' jitter, far below a renewal's step (a third of at least 10 s).
+    static let renewalTolerance = Duration.seconds(1)
 
     /// A keeper for `lease` that has not asked yet (standby).
     public init(lease: Duration, policy: DatabaseLossPolicy) {
@@ -56,6 +74,13 @@ public struct LeaseKeeper: Hashable, Sendable {
         guard role == .leader else { return false }
         if policy == .keep, databaseLost { return true }
         return validUntil.map { now < $0 } ?? false
+    }
+
+    /// Whether an attempt at `now` may take another process's expired lease: not while a
+    /// `keep` standby gives the leader it lost sight of time to renew after an outage.
+    public func mayTakeOver(at now: MonotonicTime) -> Bool {
+        if let waitForHolderUntil { return now >= waitForHolderUntil }
+        return !missedHolder
     }
 
     /// When to ask the database next, after an attempt sent at `sentAt`.
@@ -74,6 +99,9 @@ public struct LeaseKeeper: Hashable, Sendable {
         switch outcome {
         case .held(let newEpoch, let remaining):
             databaseLost = false
+            sameNodeUntil = nil
+            missedHolder = false
+            waitForHolderUntil = nil
             let before = (role, epoch)
             validUntil = min(sentAt + lease, now + remaining) - Self.safetyMargin
             holder = node
@@ -89,10 +117,13 @@ public struct LeaseKeeper: Hashable, Sendable {
             holder = other
             epoch = otherEpoch
             othersUntil = now + remaining
-            if sameNode, role != .leader { return .nodeNameInUse(epoch: otherEpoch) }
+            noteHolderAfterOutage(expired: remaining <= .zero, now: now)
+            if sameNode, role != .leader { return sameNodeSeen(until: now + remaining, epoch: otherEpoch) }
+            sameNodeUntil = nil
             return lose("node \(other) holds the lease (epoch \(otherEpoch))")
         case .failed:
             databaseLost = true
+            if policy == .keep, role == .standby, holder != nil, waitForHolderUntil == nil { missedHolder = true }
             return nil
         }
     }
@@ -108,6 +139,28 @@ public struct LeaseKeeper: Hashable, Sendable {
     /// Gives the lead up (a stall was found, the process is stopping).
     public mutating func resign(_ reason: String) -> LeaseChange? {
         lose(reason)
+    }
+
+    /// Another process holds the lease (or held it: `expired`). After an outage under `keep`,
+    /// an expired lease is given a renewal period (and a second) before it may be taken.
+    private mutating func noteHolderAfterOutage(expired: Bool, now: MonotonicTime) {
+        if !expired {
+            missedHolder = false
+            waitForHolderUntil = nil
+        } else if missedHolder {
+            missedHolder = false
+            waitForHolderUntil = now + lease / 3 + .seconds(1)
+        }
+    }
+
+    /// A lease under this node's name and another token ends at `until`: a duplicate only once
+    /// it was renewed since first seen.
+    private mutating func sameNodeSeen(until: MonotonicTime, epoch: Int64) -> LeaseChange? {
+        guard let first = sameNodeUntil else {
+            sameNodeUntil = until
+            return nil
+        }
+        return until > first + Self.renewalTolerance ? .nodeNameInUse(epoch: epoch) : nil
     }
 
     private mutating func lose(_ reason: String) -> LeaseChange? {

@@ -9,12 +9,16 @@ public struct LeaseRequest: Hashable, Sendable {
     public var token: String
     /// How long the lease lasts from the database's `now()` at each renewal.
     public var lease: Duration
+    /// Whether an expired lease of another process may be taken; `false` only gives its holder
+    /// time to renew after a database outage (``LeaseKeeper/mayTakeOver(at:)``).
+    public var mayTakeOver: Bool
 
     /// Creates a request.
-    public init(cluster: String, node: String, token: String, lease: Duration) {
+    public init(cluster: String, node: String, token: String, lease: Duration, mayTakeOver: Bool = true) {
         self.cluster = cluster
         self.node = node
         self.token = token
         self.lease = lease
+        self.mayTakeOver = mayTakeOver
     }
 }

@@ -7,7 +7,7 @@ import Yams
 public enum ConfigParser {
     /// The keys allowed at the top of the main config file.
     static let topLevelKeys = [
-        "brevo", "ping", "rate_limit", "accounts", "schedules", "bots", "status_file", "agents_dir", "agents_dir_optional",
+        "brevo", "ping", "rate_limit", "accounts", "schedules", "bots", "cluster", "status_file", "agents_dir", "agents_dir_optional",
         "agents",
     ]
 
@@ -19,8 +19,9 @@ public enum ConfigParser {
     /// - Parameters:
     ///   - yaml: The file's text.
     ///   - file: The path named in issues and in each agent's `source`.
+    ///   - hostName: This node's name in a `cluster:` that does not set `node`.
     /// - Throws: `ConfigError` with every problem, in file order.
-    public static func parse(_ yaml: String, file: String) throws(ConfigError) -> PresenceConfig {
+    public static func parse(_ yaml: String, file: String, hostName: String = "localhost") throws(ConfigError) -> PresenceConfig {
         let root = try compose(yaml, file: file)
         var reader = YAMLNodeReader(file: file)
         var config = PresenceConfig()
@@ -35,6 +36,9 @@ public enum ConfigParser {
         let accounts = readAccounts(entries, into: &config, schedules: scheduleNames, reader: &reader)
         if let entry = entries["brevo"] { config.brevo = readBrevo(entry.value, reader: &reader) }
         if let entry = entries["ping"] { config.ping = readPing(entry.value, reader: &reader) }
+        if let entry = entries["cluster"] {
+            config.cluster = readCluster(entry.keyNode, entry.value, ping: config.ping, hostName: hostName, reader: &reader)
+        }
         if let entry = entries["rate_limit"] { config.rateLimit = readRateLimit(entry.value, reader: &reader) }
         if let entry = entries["status_file"] { config.statusFile = reader.string(entry.value, at: "status_file") }
         if let entry = entries["agents_dir"] { config.agentsDir = reader.string(entry.value, at: "agents_dir") }

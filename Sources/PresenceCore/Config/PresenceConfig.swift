@@ -24,6 +24,8 @@ public struct PresenceConfig: Hashable, Sendable {
     public var schedules: [String: WorkSchedule]
     /// The bots whose health keeps their agents online, by name, declared in the main file only.
     public var bots: [String: BotSettings]
+    /// Several daemons with one lease, exactly one of them pinging; `nil` outside a cluster.
+    public var cluster: ClusterSettings?
 
     /// Creates a one-account configuration (the `brevo:` + `rate_limit:` form).
     public init(

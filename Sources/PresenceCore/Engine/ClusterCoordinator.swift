@@ -20,6 +20,8 @@ public final class ClusterCoordinator: @unchecked Sendable {
     var fenceTimer: (any ArmedTimer)?
     var inFlight = false
     var running = false
+    /// This process led when it stopped: its lease is still in the table, to be released.
+    var heldAtStop = false
 
     /// Creates a coordinator; nothing is asked before ``start()``.
     public init(settings: ClusterSettings, token: String, clock: any PresenceClock, timers: any TimerScheduling, transport: any LeaseTransport) {
@@ -33,7 +35,8 @@ public final class ClusterCoordinator: @unchecked Sendable {
 
     /// The request every attempt sends.
     var request: LeaseRequest {
-        LeaseRequest(cluster: settings.name, node: settings.node, token: token, lease: settings.lease)
+        LeaseRequest(cluster: settings.name, node: settings.node, token: token, lease: settings.lease,
+                     mayTakeOver: keeper.mayTakeOver(at: clock.now))
     }
 
     /// Starts asking for the lease, at once.
@@ -43,17 +46,24 @@ public final class ClusterCoordinator: @unchecked Sendable {
         attempt()
     }
 
-    /// Stops asking and gives the lead up; with `release`, also tells the database, so a
-    /// standby takes over at once, and calls `completion` when that is done.
-    public func stop(release: Bool, completion: @escaping @Sendable () -> Void = {}) {
+    /// Stops asking and gives the lead up (nothing is sent after this); ``release(completion:)``
+    /// then tells the database, once the last pings are answered.
+    public func stop() {
         running = false
         attemptTimer?.cancel()
         fenceTimer?.cancel()
         attemptTimer = nil
         fenceTimer = nil
-        let wasLeader = keeper.role == .leader
+        heldAtStop = heldAtStop || keeper.role == .leader
         if let change = keeper.resign("the daemon is stopping") { onChange(change) }
-        guard release, wasLeader else { return completion() }
+    }
+
+    /// After ``stop()``: ends the lease this process held at once, so a standby takes over
+    /// within its poll instead of a lease; calls `completion` when the database answered (at
+    /// once when this process held no lease).
+    public func release(completion: @escaping @Sendable () -> Void) {
+        guard !running, heldAtStop else { return completion() }
+        heldAtStop = false
         transport.release(request, completion: completion)
     }
 

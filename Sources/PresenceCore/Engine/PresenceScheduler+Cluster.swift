@@ -16,11 +16,12 @@ extension PresenceScheduler {
         cluster?.settings.node
     }
 
-    /// Gives the lease up for a clean stop, so a standby takes over at once; calls `completion`
-    /// when the database knows (at once outside a cluster).
+    /// After ``stop()``, once the last pings are answered: ends the lease this node held, so a
+    /// standby takes over at once; calls `completion` when the database knows (at once outside
+    /// a cluster or when this node did not lead).
     public func releaseLease(completion: @escaping @Sendable () -> Void) {
         guard let cluster else { return completion() }
-        cluster.stop(release: true, completion: completion)
+        cluster.release(completion: completion)
     }
 
     /// This node gained or lost the lead: every agent is decided again at once. Gained, they

@@ -143,7 +143,7 @@ public final class PresenceScheduler: @unchecked Sendable {
         for timer in shiftTimers.values { timer.cancel() }
         shiftTimers.removeAll()
         prober.stop()
-        cluster?.stop(release: false)
+        cluster?.stop()
         for index in accounts.indices {
             accounts[index].resumeTimer?.cancel()
             accounts[index].resumeTimer = nil

@@ -29,10 +29,11 @@ public struct ConfigLoader: Sendable {
     public static func load(
         path: String,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        readingAPIKey: Bool = true
+        readingAPIKey: Bool = true,
+        hostName: String = HostName.current()
     ) throws(ConfigError) -> LoadedConfig {
         let text = try readText(path, what: "config file")
-        let main = try ConfigParser.parse(text, file: path)
+        let main = try ConfigParser.parse(text, file: path, hostName: hostName)
         let folder = ConfigPaths.folder(of: path)
         var issues: [ConfigIssue] = []
         var warnings: [String] = []
@@ -61,22 +62,28 @@ public struct ConfigLoader: Sendable {
         let botKeys = loadBotKeys(of: main, configFile: path, text: text, environment: environment, reading: readingAPIKey)
         issues += botKeys.issues
         warnings += botKeys.warnings
+        let cluster = loadClusterURL(of: main, configFile: path, text: text, environment: environment, reading: readingAPIKey)
+        issues += cluster.issues
+        warnings += cluster.warnings
 
         let statusFilePath = ConfigPaths.statusFilePath(configured: main.statusFile, configFolder: folder, environment: environment)
         let protected = ProtectedFiles(
             config: path, dropIns: dropIns.files.map(\.file),
-            keyFiles: keys.sources.values.compactMap(\.path) + botKeys.paths,
+            keyFiles: keys.sources.values.compactMap(\.path) + botKeys.paths + [cluster.source?.path].compactMap { $0 },
             agentsDir: main.agentsDir.map { ConfigPaths.resolve($0, relativeTo: folder) }
         )
         if let issue = statusFileIssue(statusFilePath, protecting: protected, text: text) { issues.append(issue) }
 
         guard issues.isEmpty else { throw ConfigError(issues) }
-        return LoadedConfig(
+        var loaded = LoadedConfig(
             config: config, path: path, apiKeys: keys.keys, keySources: keys.sources,
             botSecrets: botKeys.secrets, botKeySources: botKeys.sources, statusFilePath: statusFilePath,
             overridesFilePath: ConfigPaths.overridesFilePath(statusFilePath: statusFilePath, environment: environment),
             warnings: warnings, dropInFiles: dropIns.files.map(\.file)
         )
+        loaded.postgresURL = cluster.url
+        loaded.postgresURLSource = cluster.source
+        return loaded
     }
 
     /// One issue per account whose enabled roster cannot fit its `requests_per_hour` even at

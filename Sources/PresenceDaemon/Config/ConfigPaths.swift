@@ -15,6 +15,8 @@ public enum ConfigPaths {
     /// The credential name of the folder of bots' OAuth2 client secrets
     /// (`LoadCredential=broker-client-secret:...`).
     public static let brokerClientSecretCredentialName = "broker-client-secret"
+    /// The credential name of the cluster's `postgres://` URL (`LoadCredential=postgres-url:...`).
+    public static let postgresURLCredentialName = "postgres-url"
 
     /// `AGENT_PRESENCED_CONFIG` when set and not empty, else the default.
     public static func configPath(environment: [String: String]) -> String {

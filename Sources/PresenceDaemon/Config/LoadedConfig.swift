@@ -1,3 +1,4 @@
+import ClusterLease
 import PresenceCore
 
 /// A config as the daemon runs it: the validated model plus what the loader resolved around it.
@@ -22,6 +23,10 @@ public struct LoadedConfig: Sendable {
     public var warnings: [String]
     /// The drop-in files that were read, in merge order.
     public var dropInFiles: [String]
+    /// The cluster's database, when the config has a `cluster:` section (and it was read).
+    public var postgresURL: PostgresURL?
+    /// Where the cluster's URL was read (for `check`; never the URL, which holds a password).
+    public var postgresURLSource: APIKeySource?
 
     /// Creates a loaded config.
     public init(

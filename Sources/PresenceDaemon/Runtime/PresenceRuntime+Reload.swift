@@ -27,6 +27,10 @@ extension PresenceRuntime {
             var movedFrom: StatusFileWriter?
             switch result {
             case .success(let newConfig):
+                if let problem = clusterChangeProblem(newConfig) {
+                    refuse(summary: problem, description: problem)
+                    break
+                }
                 do {
                     movedFrom = try apply(newConfig)
                 } catch {

@@ -18,6 +18,7 @@ extension PresenceRuntime {
         while ContinuousClock.now < deadline, timers.queue.sync(execute: { scheduler.inFlightCount }) > 0 {
             try? await Task.sleep(for: .milliseconds(20))
         }
+        await releaseLease(within: grace)
         let snapshot = timers.queue.sync { statusSnapshot() }
         flushStatus()
         do {
@@ -27,6 +28,23 @@ extension PresenceRuntime {
         }
         await client.shutdown()
         await broker.shutdown()
+        await leaseStore?.shutdown()
         instance?.release()
+    }
+
+    /// Ends the lease this node held (once its last pings are answered), so a standby takes
+    /// over within seconds rather than a lease; waits at most `limit` for the database.
+    func releaseLease(within limit: Duration) async {
+        guard clusterCoordinator != nil else { return }
+        let released = AsyncStream<Void>.makeStream()
+        timers.queue.sync {
+            scheduler.releaseLease { released.continuation.finish() }
+        }
+        let deadline = Task {
+            try? await Task.sleep(for: limit)
+            released.continuation.finish()
+        }
+        for await _ in released.stream {}
+        deadline.cancel()
     }
 }

@@ -4,6 +4,7 @@ import Logging
 import PresenceCore
 import BrevoAPI
 import BrokerAPI
+import ClusterLease
 import SystemdSupport
 
 /// The running daemon: the scheduler on Dispatch timers, the Brevo and Broker clients, the
@@ -42,6 +43,12 @@ public final class PresenceRuntime: @unchecked Sendable {
     let overrideStore: OverrideStore
     /// One reload at a time, from SIGHUP or the control API.
     let reloadLock = NSLock()
+    /// This node's side of the cluster's lease; `nil` outside a cluster.
+    let clusterCoordinator: ClusterCoordinator?
+    /// The lease's connection to PostgreSQL; `nil` outside a cluster.
+    let leaseStore: PostgresLeaseStore?
+    /// Reasons the daemon must stop with a failure (``fail(_:)``); the service waits on them.
+    let failures = AsyncStream<String>.makeStream()
 
     /// How often the status file and `STATUS=` may change, at most.
     static let reportInterval: Duration = .seconds(1)
@@ -57,14 +64,20 @@ public final class PresenceRuntime: @unchecked Sendable {
     ///
     /// `instance` holds the daemon's locks (``DaemonInstance``); the runtime moves the status
     /// lock when a reload moves the status file, and lets both go at the end of ``shutdown(grace:)``.
-    public init(loaded: LoadedConfig, logger: Logger, notifier: SystemdNotifier = SystemdNotifier(), instance: DaemonInstance? = nil) {
+    /// In a cluster, `leaseTransport` replaces the PostgreSQL lease (the demo's in-process table).
+    public init(
+        loaded: LoadedConfig, logger: Logger, notifier: SystemdNotifier = SystemdNotifier(), instance: DaemonInstance? = nil,
+        leaseTransport: (any LeaseTransport)? = nil
+    ) {
         self.loaded = loaded
         self.instance = instance
         self.logger = logger
         self.notifier = notifier
         self.timers = HeapDispatchTimers()
-        self.client = BrevoClient(accounts: loaded.brevoCredentials, timeout: loaded.config.ping.timeout)
-        self.broker = BrokerClient()
+        // In a cluster, Brevo and the Broker see which node sent each request.
+        let userAgent = ProductVersion.userAgent(node: loaded.config.cluster?.node)
+        self.client = BrevoClient(accounts: loaded.brevoCredentials, timeout: loaded.config.ping.timeout, userAgent: userAgent)
+        self.broker = BrokerClient(userAgent: userAgent)
         broker.updateSecrets(loaded.brokerSecrets)
         self.writer = StatusFileWriter(path: loaded.statusFilePath)
         let overrideStore = OverrideStore(path: loaded.overridesFilePath)
@@ -74,13 +87,24 @@ public final class PresenceRuntime: @unchecked Sendable {
             clock: clock,
             timers: timers,
             transport: BrevoPingTransport(client: client),
-            observer: DaemonObserver(log: PresenceLogObserver(logger: logger), overrides: overrideStore),
+            observer: DaemonObserver(log: PresenceLogObserver(logger: logger, node: loaded.config.cluster?.node), overrides: overrideStore),
             probeTransport: BrokerProbeTransport(client: broker)
         )
+        let cluster = Self.makeCluster(loaded, transport: leaseTransport, clock: clock, timers: timers, logger: logger)
+        clusterCoordinator = cluster?.coordinator
+        leaseStore = cluster?.store ?? nil
         forgetRoster()
         if let configuration = WatchdogConfiguration.fromEnvironment() {
             watchdog = WatchdogGate(configuration: configuration, startedAt: UInt64(clock.now.nanoseconds))
         }
+        joinCluster()
+    }
+
+    /// Stops the daemon with a failure: logged at critical, then the service ends and the
+    /// process exits non-zero.
+    func fail(_ reason: String) {
+        logger.critical("agent-presenced must stop: \(reason)")
+        failures.continuation.yield(reason)
     }
 
     /// Arms every timer, writes the first status file and tells systemd the service is ready.

@@ -11,14 +11,15 @@ struct ClusterNode {
     /// The process's timers, which a test pauses like SIGSTOP.
     let timers: PausableTimers
 
-    init(_ name: String, config: PresenceConfig, table: VirtualLeaseTable, lease: Duration = .seconds(30), policy: DatabaseLossPolicy = .stop, seed: UInt64 = 1) {
+    init(_ name: String, config: PresenceConfig, table: VirtualLeaseTable, lease: Duration = .seconds(30), policy: DatabaseLossPolicy = .stop, seed: UInt64 = 1,
+         observer: any PresenceObserver = SilentPresenceObserver()) {
         self.name = name
         let timeline = table.timeline
         let timers = PausableTimers(timeline: timeline)
         self.timers = timers
         transport = ScriptedTransport(timeline: timeline)
         connection = table.connection()
-        scheduler = PresenceScheduler(config: config, clock: timeline, timers: timers, transport: transport, random: SeededRandom(seed: seed))
+        scheduler = PresenceScheduler(config: config, clock: timeline, timers: timers, transport: transport, random: SeededRandom(seed: seed), observer: observer)
         let coordinator = ClusterCoordinator(
             settings: ClusterSettings(node: name, lease: lease, whenDatabaseLost: policy),
             token: "token-\(name)-\(seed)", clock: timeline, timers: timers, transport: connection

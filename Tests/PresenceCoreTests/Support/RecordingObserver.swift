@@ -7,6 +7,7 @@ final class RecordingObserver: PresenceObserver, @unchecked Sendable {
     private(set) var changedAccounts: [String] = []
     private(set) var recycles = 0
     private(set) var plans: [BudgetPlan] = []
+    private(set) var leaseChanges: [LeaseChange] = []
 
     func agentChanged(_ record: AgentRecord, transition: AgentRecord.Transition, outcome: PingOutcome?) {
         transitions.append((record.spec.key, transition))
@@ -25,5 +26,9 @@ final class RecordingObserver: PresenceObserver, @unchecked Sendable {
 
     func planChanged(_ plan: BudgetPlan, account: String) {
         plans.append(plan)
+    }
+
+    func leadershipChanged(_ change: LeaseChange, lease: LeaseKeeper?) {
+        leaseChanges.append(change)
     }
 }

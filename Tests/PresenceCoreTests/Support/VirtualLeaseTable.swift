@@ -1,7 +1,8 @@
 import PresenceCore
 
 /// The lease row of a database in virtual time, shared by several nodes: the same rules as the
-/// daemon's SQL (acquire when free, expired or ours; the epoch moves when the holder changes),
+/// daemon's SQL (acquire when free, ours, or expired unless asked not to; the epoch moves when the holder
+/// changes),
 /// with `now()` the timeline's time.
 final class VirtualLeaseTable: @unchecked Sendable {
     struct Row {
@@ -27,10 +28,12 @@ final class VirtualLeaseTable: @unchecked Sendable {
 
     func acquire(_ request: LeaseRequest) -> LeaseOutcome {
         let now = timeline.now
-        if let row, row.token != request.token, row.expiresAt > now {
-            return .heldByOther(holder: row.holder, epoch: row.epoch, remaining: row.expiresAt - now, sameNode: row.holder == request.node)
+        if let row, row.token != request.token, row.expiresAt > now || !request.mayTakeOver {
+            return .heldByOther(holder: row.holder, epoch: row.epoch, remaining: max(row.expiresAt - now, .zero),
+                                sameNode: row.holder == request.node)
         }
-        let keeps = row.map { $0.token == request.token && $0.expiresAt > now } ?? false
+        // A token that renews its own lease late keeps its epoch: nobody held it between.
+        let keeps = row.map { $0.token == request.token } ?? false
         let epoch = keeps ? row!.epoch : (row?.epoch ?? 0) + 1
         if !keeps { epochs.append(epoch) }
         row = Row(holder: request.node, token: request.token, epoch: epoch, expiresAt: now + request.lease)

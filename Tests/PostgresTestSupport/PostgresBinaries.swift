@@ -35,9 +35,9 @@ struct PostgresBinaries {
 }
 
 /// A failure of the throwaway server, with what the command printed.
-struct ThrowawayPostgresError: Error, CustomStringConvertible {
+public struct ThrowawayPostgresError: Error, CustomStringConvertible {
     /// What went wrong.
-    var description: String
+    public var description: String
 
     /// Creates an error.
     init(_ description: String) {

@@ -5,19 +5,19 @@ import Synchronization
 /// A TCP proxy on 127.0.0.1 in the test process, in front of a server, that can fail on demand:
 /// ``cut()`` closes every connection and closes new ones at once, ``stall()`` keeps connections
 /// open but drops the bytes both ways, ``heal()`` forwards again.
-final class TCPRelay: Sendable {
+public final class TCPRelay: Sendable {
     /// What the relay does with connections.
-    enum Mode: Sendable {
+    public enum Mode: Sendable {
         case forwarding, stalled, cut
     }
 
     /// The relay's port on 127.0.0.1.
-    let port: Int
+    public let port: Int
     private let listener: any Channel
     private let control: RelayControl
 
     /// Starts relaying 127.0.0.1:`port` (chosen) to 127.0.0.1:`targetPort`.
-    init(targetPort: Int) async throws {
+    public init(targetPort: Int) async throws {
         let control = RelayControl()
         self.control = control
         listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -50,14 +50,14 @@ final class TCPRelay: Sendable {
     }
 
     /// Closes every relayed connection and closes new ones as they come.
-    func cut() { control.set(.cut) }
+    public func cut() { control.set(.cut) }
     /// Keeps connections open but forwards nothing (both ways).
-    func stall() { control.set(.stalled) }
+    public func stall() { control.set(.stalled) }
     /// Forwards again (connections dropped while cut stay closed).
-    func heal() { control.set(.forwarding) }
+    public func heal() { control.set(.forwarding) }
 
     /// Stops listening and closes every connection.
-    func close() async {
+    public func close() async {
         control.set(.cut)
         try? await listener.close()
     }

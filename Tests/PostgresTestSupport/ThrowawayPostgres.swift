@@ -8,20 +8,20 @@ import NIOPosix
 /// Runs as `nobody` when the tests run as root (PostgreSQL refuses root). The superuser
 /// `postgres` logs in with ``password`` over TCP (SCRAM) and without one over the folder's Unix
 /// socket (for ``psql(_:database:)``). ``remove()`` stops the server and deletes the folder.
-final class ThrowawayPostgres: Sendable {
+public final class ThrowawayPostgres: Sendable {
     /// The superuser's password over TCP.
-    static let password = "pw-Throwaway:@/#1"
+    public static let password = "pw-Throwaway:@/#1"
     /// The test database.
-    let database = "lease_test"
+    public let database = "lease_test"
     /// The temporary folder (data, socket, logs).
-    let folder: String
+    public let folder: String
     /// The server's TCP port on 127.0.0.1.
-    let port: Int
+    public let port: Int
     private let binaries: PostgresBinaries
     private let asNobody: Bool
 
     /// Creates, starts and fills a new server (initdb, start, `CREATE DATABASE`).
-    init() throws {
+    public init() throws {
         binaries = try PostgresBinaries.locate()
         asNobody = geteuid() == 0
         var template = Array("/tmp/lease-pg-XXXXXX".utf8CString)
@@ -45,7 +45,7 @@ final class ThrowawayPostgres: Sendable {
     }
 
     /// A URL of this server for `user` (by default the superuser with its password).
-    func url(
+    public func url(
         user: String = "postgres", password: String? = ThrowawayPostgres.password,
         database: String? = nil, port: Int? = nil
     ) -> PostgresURL {
@@ -55,19 +55,26 @@ final class ThrowawayPostgres: Sendable {
         )
     }
 
+    /// The text of a URL of this server (the superuser, its password percent-encoded) at
+    /// 127.0.0.1:`port`, as a daemon reads it from its URL file.
+    public func urlText(port: Int? = nil) -> String {
+        let password = Self.password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        return "postgres://postgres:\(password)@127.0.0.1:\(port ?? self.port)/\(database)?sslmode=disable&connect_timeout=3"
+    }
+
     /// Starts the server on the existing data (`pg_ctl -w start`).
-    func start() throws {
+    public func start() throws {
         let options = "-c listen_addresses=127.0.0.1 -c port=\(port) -c unix_socket_directories=\(folder) -c fsync=off"
         try run("pg_ctl", ["-D", "\(folder)/data", "-l", "\(folder)/server.log", "-o", options, "-w", "-t", "30", "start"])
     }
 
     /// Stops the server at once (`pg_ctl -m fast stop`), closing its connections.
-    func stop() throws {
+    public func stop() throws {
         try run("pg_ctl", ["-D", "\(folder)/data", "-m", "fast", "-w", "stop"])
     }
 
     /// Runs `sql` as the superuser over the Unix socket.
-    func psql(_ sql: String, database: String? = nil) throws {
+    public func psql(_ sql: String, database: String? = nil) throws {
         try run("psql", [
             "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", folder, "-p", "\(port)", "-U", "postgres",
             "-d", database ?? self.database, "-c", sql,
@@ -75,7 +82,7 @@ final class ThrowawayPostgres: Sendable {
     }
 
     /// Stops the server (if running) and deletes the folder.
-    func remove() {
+    public func remove() {
         try? run("pg_ctl", ["-D", "\(folder)/data", "-m", "immediate", "-w", "stop"])
         try? FileManager.default.removeItem(atPath: folder)
     }
@@ -96,7 +103,7 @@ final class ThrowawayPostgres: Sendable {
     }
 
     /// A TCP port on 127.0.0.1 that was free a moment ago.
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .bind(host: "127.0.0.1", port: 0).wait()
         defer { try? channel.close().wait() }
@@ -107,7 +114,7 @@ final class ThrowawayPostgres: Sendable {
 
 extension ThrowawayPostgres {
     /// Runs `body` with a new server, removed afterwards whatever happens.
-    static func with<T>(_ body: (ThrowawayPostgres) async throws -> T) async throws -> T {
+    public static func with<T>(_ body: (ThrowawayPostgres) async throws -> T) async throws -> T {
         let server = try ThrowawayPostgres()
         do {
             let result = try await body(server)
