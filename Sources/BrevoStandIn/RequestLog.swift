@@ -77,14 +77,16 @@ final class RequestLog: Sendable {
         state.pendingLines = 0
     }
 
-    /// `{"t":1712345678.123,"agent":"ag1","status":201}`
+    /// `{"t":1712345678.123,"agent":"ag1","status":201,"user_agent":"agent-presenced/0.2.0"}`
     static func line(for record: RecordedRequest) -> String {
         let millis = Int64((record.receivedAt.timeIntervalSince1970 * 1000).rounded())
         let fraction = String(millis % 1000)
         let t = "\(millis / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
         let agent = record.agent.map { "\"" + StandInErrorBody.escape($0) + "\"" } ?? "null"
         let status = record.status.map(String.init) ?? "null"
-        return "{\"t\":\(t),\"agent\":\(agent),\"status\":\(status)}\n"
+        // Which daemon sent it: in a cluster the User-Agent names the node.
+        let userAgent = record.userAgent.map { "\"" + StandInErrorBody.escape($0) + "\"" } ?? "null"
+        return "{\"t\":\(t),\"agent\":\(agent),\"status\":\(status),\"user_agent\":\(userAgent)}\n"
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// The stand-in's JSON-lines request log, read into per-agent arrival times.
 ///
-/// Each line is `{"t":<wall seconds, ms precision>,"agent":"<id>","status":<n or null>}`, as
+/// Each line is `{"t":<wall seconds, ms precision>,"agent":"<id>","status":<n or null>,...}`, as
 /// `BrevoStandIn`'s `RequestLog` writes it. A small byte scanner reads it: a roster of 100,000
 /// agents makes half a million lines per run.
 struct RequestLogReader {

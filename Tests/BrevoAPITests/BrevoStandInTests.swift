@@ -127,7 +127,8 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("standin-\(UUID().uuidString).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try await withStandIn(logFile: path) { standIn in
-            _ = try RawHTTP.send(port: standIn.port, headers: goodHeaders, body: #"{"agentId":"ag1"}"#)
+            let named = goodHeaders.merging(["User-Agent": "agent-presenced/0.2.0 (node web-1)"]) { $1 }
+            _ = try RawHTTP.send(port: standIn.port, headers: named, body: #"{"agentId":"ag1"}"#)
             _ = try RawHTTP.send(port: standIn.port, body: #"{"agentEmail":"a@b.c","agentName":"A","receivedFrom":"x"}"#)
         }
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
@@ -137,6 +138,9 @@ import Testing
         #expect(objects[0]?["status"] as? Int == 201)
         #expect(objects[1]?["agent"] as? String == "a@b.c")
         #expect(objects[1]?["status"] as? Int == 401)
+        // Which daemon (which node of a cluster) sent each request.
+        #expect(objects[0]?["user_agent"] as? String == "agent-presenced/0.2.0 (node web-1)")
+        #expect(objects[1]?["user_agent"] is NSNull)
         #expect((objects[0]?["t"] as? Double ?? 0) > 1_600_000_000)
         #expect(lines[0].contains(#/"t":\d+\.\d{3},/#))
     }

@@ -11,7 +11,9 @@
 # agent-presenced-admin.socket, enabled, with its group agent-presenced-admin added to a copy of
 # /etc/group in the /etc overlay. A control API phase drives overrides through both control
 # sockets as root, as nobody and as a member of that group. A last phase turns the key file into
-# a folder of two account keys and runs an accounts: config (DESIGN.md section 4).
+# a folder of two account keys and runs an accounts: config (DESIGN.md section 4); a bots phase
+# loads the Broker key through the README's drop-in; a cluster phase runs a throwaway PostgreSQL
+# (initdb as nobody, a unit inside the namespaces) and the daemon with the postgres-url credential.
 # Prints PASS/FAIL per assertion and "N passed, M failed"; exits non-zero on any failure.
 # Leaves the host as it found it: no mounts (all are in the private mount namespace), no
 # processes (killing PID 1 ends the namespace), no cgroup folder, no temporary files.
@@ -79,6 +81,7 @@ cleanup() {
   done
   [ -d "$cgroup_dir" ] && echo "WARNING: could not remove $cgroup_dir"
   rm -rf "$work"
+  [ -n "${pg_dir:-}" ] && rm -rf "$pg_dir"
 }
 trap cleanup EXIT
 trap 'echo "FAIL: interrupted"; exit 130' INT
@@ -792,6 +795,81 @@ check "journalctl BOT=helpbot: one 'bot down' entry ($bot_down_entries) and two 
 check "systemctl stop agent-presenced (bots config) succeeds" ns systemctl stop agent-presenced
 
 # ---------------------------------------------------------------------------------------------
+echo "== cluster: the lease in a real PostgreSQL, its URL from the postgres-url credential"
+# A throwaway PostgreSQL (Debian's binaries) made on the host as nobody, run inside the
+# namespaces as a unit on 127.0.0.1:5432; the README's drop-in hands the daemon the URL file.
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+pg_password="e2e-pg-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+pg_dir=$(mktemp -d /tmp/agent-presenced-e2e-pg.XXXXXX)
+chmod 0755 "$pg_dir"; chown nobody: "$pg_dir"
+printf '%s\n' "$pg_password" > "$pg_dir/pw"; chown nobody: "$pg_dir/pw"
+if [ -n "$pg_bin" ] && runuser -u nobody -- "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --pwfile="$pg_dir/pw" \
+     --auth-host=scram-sha-256 --auth-local=trust -E UTF8 --locale=C --no-sync > "$pg_dir/initdb.log" 2>&1; then
+  pass "a throwaway PostgreSQL cluster made with $pg_bin/initdb"
+else
+  fail "a throwaway PostgreSQL cluster made with initdb (${pg_bin:-no /usr/lib/postgresql/*/bin}: $(tail -n 3 "$pg_dir/initdb.log" 2>/dev/null))"
+fi
+rm -f "$pg_dir/pw"
+cat > "$work/units/postgres-e2e.service" <<EOF
+[Unit]
+Description=PostgreSQL for the agent-presenced e2e test's cluster phase
+
+[Service]
+User=nobody
+ExecStart=$pg_bin/postgres -D $pg_dir/data -c listen_addresses=127.0.0.1 -c port=5432 -c unix_socket_directories=$pg_dir -c fsync=off
+EOF
+cat > "$work/units/agent-presenced.service.d/cluster.conf" <<'EOF'
+[Service]
+LoadCredential=postgres-url:/etc/agent-presenced/postgres-url
+EOF
+ns systemctl daemon-reload
+psql_ns() { ns "$pg_bin/psql" -X -q -tA -h "$pg_dir" -p 5432 -U postgres "$@"; }
+check "PostgreSQL starts inside the namespaces" ns systemctl start postgres-e2e
+wait_for 20 psql_ns -d postgres -c 'SELECT 1' >/dev/null 2>&1 || fail "PostgreSQL answers on 127.0.0.1:5432"
+check "a database for the lease" psql_ns -d postgres -c 'CREATE DATABASE presence'
+(umask 077; printf 'postgres://postgres:%s@127.0.0.1:5432/presence?sslmode=disable\n' "$pg_password" > "$(nsfile /etc/agent-presenced/postgres-url)")
+cat > "$config_file" <<'EOF'
+# agent-presenced e2e test config, cluster phase (the URL comes from the credential postgres-url)
+accounts:
+  eu:
+    base_url: http://127.0.0.1:8080/v3
+ping:
+  interval: 5s
+  jitter: 200ms
+  timeout: 1s
+  presence_window: 30s
+cluster:
+  node: e2e-1
+  lease: 10s
+agents:
+  - id: cluster-agent
+    account: eu
+EOF
+chmod 0644 "$config_file"
+if ns systemctl start agent-presenced; then
+  pass "with cluster: and the postgres-url drop-in, systemctl start agent-presenced returns after READY=1"
+else
+  fail "with cluster: and the postgres-url drop-in, systemctl start agent-presenced succeeds"
+  ns systemctl status agent-presenced --no-pager -n 30
+fi
+leads() { [[ "$(prop agent-presenced StatusText)" == "leader, epoch 1;"* ]]; }
+check "it takes the lease: STATUS=\"$(wait_for 15 leads; prop agent-presenced StatusText)\"" leads
+status_is_leader() { status_json | grep -q '"cluster":{"role":"leader","node":"e2e-1"'; }
+check "the status file's cluster section says leader, node e2e-1" wait_for 5 status_is_leader
+cluster_pings() { grep -c '"agent":"cluster-agent","status":201,"user_agent":"agent-presenced/[^"]* (node e2e-1)"' "$bots_log" 2>/dev/null; }
+node_pinged() { [ "$(cluster_pings)" -ge 1 ]; }
+check "the agent is pinged with the node in User-Agent ($(wait_for 10 node_pinged; cluster_pings) pings name node e2e-1)" node_pinged
+check "the lease row names the holder and epoch 1 ($(psql_ns -d presence -c 'SELECT holder, epoch FROM agent_presenced_lease' 2>&1))" \
+  [ "$(psql_ns -d presence -c 'SELECT holder || chr(32) || epoch FROM agent_presenced_lease')" = "e2e-1 1" ]
+leader_journal=$(ns journalctl -u agent-presenced MESSAGE_ID=cbccff7787324be496872ebf41b87fc0 -o export --no-pager 2>/dev/null)
+check "journalctl MESSAGE_ID=<became_leader> has NODE=e2e-1 and EPOCH=1" \
+  bash -c 'grep -q "^NODE=e2e-1$" <<< "$1" && grep -q "^EPOCH=1$" <<< "$1"' _ "$leader_journal"
+check "systemctl stop agent-presenced (cluster config) succeeds" ns systemctl stop agent-presenced
+released() { [ "$(psql_ns -d presence -c "SELECT expires_at <= now() FROM agent_presenced_lease WHERE name = 'default'")" = t ]; }
+check "a clean stop released the lease (expires_at is in the past), so a standby would take it at once" released
+ns systemctl stop postgres-e2e
+
+# ---------------------------------------------------------------------------------------------
 echo "== secrets"
 ns journalctl -o export --no-pager > "$work/journal.export" 2>/dev/null
 check "the journal is not empty ($(grep -ac '^MESSAGE=' "$work/journal.export") entries)" [ -s "$work/journal.export" ]
@@ -807,6 +885,8 @@ check "the accounts' API keys appear in no journal entry, nor in the final statu
   keys_absent "$work/journal.export" "$(nsfile /run/agent-presenced-e2e-final-status.json)" "$requests_log" "$accounts_log"
 check "the Broker key appears in no journal entry, nor in the final status file, nor in the stand-ins' request logs" \
   absent "$broker_key" "$work/journal.export" "$(nsfile /run/agent-presenced-e2e-final-status.json)" "$bots_log" "$broker_log"
+check "the PostgreSQL password appears in no journal entry, nor in the final status file, nor in the stand-ins' request logs" \
+  absent "$pg_password" "$work/journal.export" "$(nsfile /run/agent-presenced-e2e-final-status.json)" "$bots_log"
 
 if [ "$failed" -gt 0 ]; then
   echo "--- journal of agent-presenced (last 60 lines):"
