@@ -74,6 +74,14 @@ import Testing
         #expect(fields["REASON"] == "a stall was found")
     }
 
+    @Test func aCleanStopLosesTheLeadAtNoticeNotWarning() throws {
+        var (lease, _) = Self.keeper(after: .held(epoch: 3, remaining: .seconds(30)))
+        let resigned = lease.resign(ClusterCoordinator.stoppingReason)
+        let entry = try Self.entry(try #require(resigned), lease: lease, node: "web-2")
+        #expect(entry.level == .notice)
+        #expect(Self.fields(entry)["MESSAGE_ID"] == "90b20fb3049e4b47a3a7bf330e4269bd")
+    }
+
     @Test func aSecondDaemonWithThisNodesNameIsOneErrorThatSaysWhatToFix() throws {
         // Seen once, then renewed ten seconds later: another live process holds this node's name.
         var (lease, first) = Self.keeper(after: .heldByOther(holder: "web-2", epoch: 4, remaining: .seconds(30), sameNode: true))

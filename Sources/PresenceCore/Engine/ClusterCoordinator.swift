@@ -12,6 +12,8 @@ public final class ClusterCoordinator: @unchecked Sendable {
     public private(set) var keeper: LeaseKeeper
     /// Receives every change of role.
     public var onChange: (LeaseChange) -> Void = { _ in }
+    /// The reason of the lead lost at ``stop()``: a clean stop, not a fault.
+    public static let stoppingReason = "the daemon is stopping"
 
     let clock: any PresenceClock
     let timers: any TimerScheduling
@@ -55,7 +57,7 @@ public final class ClusterCoordinator: @unchecked Sendable {
         attemptTimer = nil
         fenceTimer = nil
         heldAtStop = heldAtStop || keeper.role == .leader
-        if let change = keeper.resign("the daemon is stopping") { onChange(change) }
+        if let change = keeper.resign(Self.stoppingReason) { onChange(change) }
     }
 
     /// After ``stop()``: ends the lease this process held at once, so a standby takes over

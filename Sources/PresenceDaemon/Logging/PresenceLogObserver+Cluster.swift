@@ -4,8 +4,8 @@ import SystemdSupport
 
 extension PresenceLogObserver {
     /// Logs a change of this node's role in the cluster once, with `NODE` and `EPOCH`: the lead
-    /// gained at notice, lost at warning (with `REASON`), and a second daemon with this node's
-    /// name at error.
+    /// gained at notice, lost at warning (with `REASON`; notice for a clean stop), and a second
+    /// daemon with this node's name at error.
     public func leadershipChanged(_ change: LeaseChange, lease: LeaseKeeper?) {
         var metadata: Logger.Metadata = [:]
         // Gained, or another process under this node's name: the holder is this node's name.
@@ -23,7 +23,8 @@ extension PresenceLogObserver {
             metadata["event"] = PresenceEvent.lostLeadership.metadataValue
             metadata["reason"] = .string(reason)
             if let epoch = lease?.epoch { metadata["epoch"] = .stringConvertible(epoch) }
-            logger.warning("lost the lead: \(reason); pinging stopped", metadata: metadata)
+            let level: Logger.Level = reason == ClusterCoordinator.stoppingReason ? .notice : .warning
+            logger.log(level: level, "lost the lead: \(reason); pinging stopped", metadata: metadata)
         case .nodeNameInUse(let epoch):
             metadata["event"] = PresenceEvent.nodeNameInUse.metadataValue
             metadata["epoch"] = .stringConvertible(epoch)
