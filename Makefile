@@ -9,7 +9,8 @@ BASHCOMPDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHCOMPDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 # postgresql: the cluster lease tests start a throwaway server from its binaries (initdb, pg_ctl).
-DEBIAN_PACKAGES = libsystemd-dev pkg-config curl postgresql
+# prometheus: the metrics tests run promtool and a real Prometheus server.
+DEBIAN_PACKAGES = libsystemd-dev pkg-config curl postgresql prometheus
 
 .PHONY: deps build release test demo install uninstall clean
 

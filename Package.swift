@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         /// libsystemd (sd_notify, sd_watchdog_enabled, sd_journal_sendv), apt `libsystemd-dev`.
@@ -74,6 +76,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        /// The metrics edge: the Prometheus series (swift-metrics, swift-prometheus) and their listener.
+        .target(
+            name: "PresenceMetrics",
+            dependencies: [
+                "PresenceCore",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         /// The local control API's transport: HTTP/1.1 + JSON on Unix sockets, and its client.
         .target(
             name: "ControlAPI",
@@ -102,6 +117,7 @@ let package = Package(
                 "BrokerAPI",
                 "ClusterLease",
                 "ControlAPI",
+                "PresenceMetrics",
                 "SystemdSupport",
                 "CMalloc",
                 .product(name: "Logging", package: "swift-log"),
@@ -115,6 +131,7 @@ let package = Package(
             name: "agent-presenced",
             dependencies: [
                 "PresenceDaemon",
+                "PresenceMetrics",
                 "PresenceCore",
                 "BrevoAPI",
                 "BrokerAPI",
@@ -135,6 +152,7 @@ let package = Package(
         /// A plain HTTP/1.1 client for the HTTP edges' tests (requests the real clients never send).
         .target(name: "HTTPTestSupport", path: "Tests/HTTPTestSupport"),
         .testTarget(name: "BrevoAPITests", dependencies: ["BrevoAPI", "BrevoStandIn", "PresenceCore", "HTTPTestSupport"]),
+        .testTarget(name: "PresenceMetricsTests", dependencies: ["PresenceMetrics", "PresenceCore", "HTTPTestSupport"]),
         .testTarget(name: "BrokerAPITests", dependencies: ["BrokerAPI", "BrevoStandIn", "PresenceCore", "HTTPTestSupport"]),
         .testTarget(
             name: "ControlAPITests",
@@ -167,6 +185,6 @@ let package = Package(
             ],
             path: "Tests/PostgresTestSupport"
         ),
-        .testTarget(name: "AgentPresencedTests", dependencies: ["BrevoStandIn", "PresenceCore", "PostgresTestSupport"]),
+        .testTarget(name: "AgentPresencedTests", dependencies: ["BrevoStandIn", "PresenceCore", "PostgresTestSupport", "HTTPTestSupport"]),
     ]
 )

@@ -29,6 +29,7 @@ struct ConfigSummary {
         lines += scheduleLines(at: Date())
         lines += botLines
         lines += clusterLines
+        lines += metricsLines
         lines.append("  status file: \(loaded.statusFilePath)")
         return lines
     }

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import PresenceCore
 import PresenceDaemon
+import PresenceMetrics
 import ServiceLifecycle
 import SystemdSupport
 
@@ -42,7 +43,9 @@ struct DemoCommand: AsyncParsableCommand {
         _ = FileManager.default.createFile(atPath: folder + "/broker.key", contents: Data((brokerKey + "\n").utf8), attributes: [.posixPermissions: 0o600])
         _ = FileManager.default.createFile(atPath: folder + "/postgres-url", contents: Data(DemoRoster.postgresURL.utf8), attributes: [.posixPermissions: 0o600])
         let configPath = folder + "/config.yaml"
-        try DemoRoster.yaml(baseURL: standIn.baseURL, brokerURL: broker.baseURL, folder: folder).write(toFile: configPath, atomically: true, encoding: .utf8)
+        let metricsPort = Self.freePort()
+        try DemoRoster.yaml(baseURL: standIn.baseURL, brokerURL: broker.baseURL, folder: folder, metricsPort: metricsPort)
+            .write(toFile: configPath, atomically: true, encoding: .utf8)
 
         let loaded: LoadedConfig
         do {
@@ -63,6 +66,7 @@ struct DemoCommand: AsyncParsableCommand {
               agent-presenced away Alice --socket \(socket) --for 1m --reason lunch
               agent-presenced clear Alice --socket \(socket)
               curl --unix-socket \(socket) http://localhost/v1/agents/support-eu%2Fid%3Ademo-alice
+            Prometheus metrics: curl -s http://127.0.0.1:\(metricsPort)/metrics | grep -v '^#'
             The daemon is node demo-1 of a cluster (its lease in an in-process table here, in PostgreSQL for real): after 40 s it loses the database and hands over to a simulated demo-2, then takes the lead back.
             """)
         let printer = DemoPrinter(statusFile: loaded.statusFilePath, standIn: standIn, stopAfter: seconds)
@@ -72,6 +76,7 @@ struct DemoCommand: AsyncParsableCommand {
                 .init(service: PresenceService(runtime: runtime)),
                 .init(service: ControlService(runtime: runtime, socketPath: socket, inherited: [], logger: logger)),
                 .init(service: printer, successTerminationBehavior: .gracefullyShutdownGroup),
+                .init(service: MetricsService(metrics: runtime.metrics!, address: ListenAddress(host: "127.0.0.1", port: metricsPort), logger: logger)),
                 .init(service: rateLimit, successTerminationBehavior: .ignore),
                 .init(service: DemoBotScene(broker: broker, bot: DemoRoster.bot), successTerminationBehavior: .ignore),
                 .init(service: DemoClusterScene(table: leaseTable), successTerminationBehavior: .ignore),
@@ -84,5 +89,19 @@ struct DemoCommand: AsyncParsableCommand {
         try await standIn.shutdown()
         await broker.shutdown()
         Console.out("demo stopped: the stand-in received \(standIn.requests.count) pings and \(broker.requests().filter { $0.kind == .start }.count) bot probes")
+    }
+
+    /// A TCP port on 127.0.0.1 that was free a moment ago, for the demo's metrics.
+    static func freePort() -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        return bound ? Int(UInt16(bigEndian: address.sin_port)) : 9464
     }
 }

@@ -29,7 +29,7 @@ enum DemoRoster {
     /// The URL file's text: the demo's lease table is in process, so nothing connects to it.
     static let postgresURL = "postgres://demo@127.0.0.1:1/demo-lease-table-is-in-process\n"
 
-    static func yaml(baseURL: String, brokerURL: String, folder: String, now: Date = Date()) -> String {
+    static func yaml(baseURL: String, brokerURL: String, folder: String, metricsPort: Int, now: Date = Date()) -> String {
         """
         accounts:
           support-eu:
@@ -50,6 +50,8 @@ enum DemoRoster {
           postgres_url_file: \(folder)/postgres-url
           node: demo-1
           lease: 10s
+        metrics:
+          listen: 127.0.0.1:\(metricsPort)
         bots:
           \(bot):
             base_url: \(brokerURL)

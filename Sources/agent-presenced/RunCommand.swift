@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PresenceCore
 import PresenceDaemon
+import PresenceMetrics
 import ServiceLifecycle
 import SystemdSupport
 
@@ -24,11 +25,16 @@ struct RunCommand: AsyncParsableCommand {
         let notifier = SystemdNotifier()
         let runtime = try makeRuntime(logger: logger, notifier: notifier)
         let socketPath = ConfigPaths.controlSocketPath(statusFilePath: runtime.statusFilePath, environment: ProcessInfo.processInfo.environment)
+        var services: [any Service] = [
+            PresenceService(runtime: runtime),
+            ControlService(runtime: runtime, socketPath: socketPath, inherited: inherited, logger: logger),
+        ]
+        runtime.metrics?.bootstrapMetricsSystem()
+        if let metrics = runtime.metrics, let address = runtime.metricsSettings.listen {
+            services.append(MetricsService(metrics: metrics, address: address, logger: logger))
+        }
         let group = ServiceGroup(
-            services: [
-                PresenceService(runtime: runtime),
-                ControlService(runtime: runtime, socketPath: socketPath, inherited: inherited, logger: logger),
-            ],
+            services: services,
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: Logger(label: "agent-presenced.lifecycle")
         )

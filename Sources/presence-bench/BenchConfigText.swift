@@ -1,3 +1,5 @@
+import Foundation
+
 /// The YAML of a scenario's config: the main file's settings and the roster entries, in the
 /// one-account form (`brevo:`) or, for a scenario with an ``AccountLayout``, the `accounts:`
 /// form with one key file per account and an `account:` on every agent.
@@ -27,9 +29,14 @@ enum BenchConfigText {
               max_in_flight: \(scenario.maxInFlight)
             status_file: \(statusFile)
             agents_dir: \(agentsDir)
-            agents:
 
             """
+        if scenario.metrics {
+            // Port 0 is not a valid listen address: a port from the ephemeral range, likely free.
+            let folder = statusFile.split(separator: "/").dropLast().joined(separator: "/")
+            text += "metrics:\n  listen: 127.0.0.1:\(40_000 + Int(getpid()) % 20_000)\n  textfile: /\(folder)/bench.prom\n"
+        }
+        text += "agents:\n"
         return text
     }
 

@@ -20,6 +20,8 @@ struct BenchScenario: Sendable {
     var reloadAt: Double?
     /// For many-account scenarios: the `accounts:` layout; `nil` is the one-account form.
     var accounts: AccountLayout? = nil
+    /// Whether the daemon serves and writes its Prometheus metrics (scale-10k-metrics).
+    var metrics = false
 
     /// The daemon's own startup spread (`PingSchedule.startupWindow`): a few seconds, or 1 ms
     /// per agent, at most half an interval. CPU and rates are measured after it.
@@ -42,6 +44,9 @@ struct BenchScenario: Sendable {
                           maxInFlight: 16, duration: idleDuration, reloadAt: nil),
             BenchScenario(name: "scale-10k", agents: 10_000, interval: 6, jitter: 0.6, presenceWindow: 12, timeout: 3,
                           maxInFlight: 256, duration: 60, reloadAt: nil),
+            // scale-10k with the metrics endpoint and textfile on: the per-ping cost of the counters.
+            BenchScenario(name: "scale-10k-metrics", agents: 10_000, interval: 6, jitter: 0.6, presenceWindow: 12, timeout: 3,
+                          maxInFlight: 256, duration: 60, reloadAt: nil, metrics: true),
             BenchScenario(name: "reload-10k", agents: 10_000, interval: 6, jitter: 0.6, presenceWindow: 12, timeout: 3,
                           maxInFlight: 256, duration: 36, reloadAt: 18),
             BenchScenario(name: "scale-100k", agents: 100_000, interval: 60, jitter: 2, presenceWindow: 120, timeout: 10,

@@ -48,6 +48,18 @@ public struct AgentTable: Sendable {
         return records.compactMap { $0.accountIndex == account ? $0.spec.key : nil }
     }
 
+    /// How many agents of each account are in each state, indexed like the scheduler's accounts
+    /// (`accounts` of them): one pass over the records, for reports, never per ping.
+    public func summaries(accounts: Int) -> [RosterSummary] {
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: AgentState.allCases.count), count: accounts)
+        for record in records where record.accountIndex < accounts {
+            counts[record.accountIndex][record.state.ordinal] += 1
+        }
+        return counts.map { row in
+            RosterSummary(counts: Dictionary(uniqueKeysWithValues: AgentState.allCases.map { ($0, row[$0.ordinal]) }))
+        }
+    }
+
     /// How many agents are in each state.
     public var summary: RosterSummary {
         RosterSummary(counts: Dictionary(uniqueKeysWithValues: AgentState.allCases.map { ($0, stateCounts[$0.ordinal]) }))

@@ -9,7 +9,14 @@ extension ConfigParser {
     /// to warn about. A line starts with the account's or schedule's place (`config.yaml:4: `)
     /// when known.
     public static func warnings(for config: PresenceConfig) -> [String] {
-        accountWarnings(for: config) + scheduleWarnings(for: config) + botWarnings(for: config)
+        accountWarnings(for: config) + scheduleWarnings(for: config) + botWarnings(for: config) + metricsWarnings(for: config)
+    }
+
+    /// A metrics listener other hosts can reach: the roster's size and health are no secret to them.
+    private static func metricsWarnings(for config: PresenceConfig) -> [String] {
+        guard let listen = config.metrics.listen, !listen.isLoopback else { return [] }
+        return ["metrics.listen \(listen) can be reached from other hosts: the metrics reveal the roster's size and "
+            + "health; listen on 127.0.0.1 and let Prometheus reach it through a tunnel or a proxy, or firewall the port"]
     }
 
     /// Accounts sharing a key file, and accounts without agents.

@@ -26,6 +26,8 @@ public struct PresenceConfig: Hashable, Sendable {
     public var bots: [String: BotSettings]
     /// Several daemons with one lease, exactly one of them pinging; `nil` outside a cluster.
     public var cluster: ClusterSettings?
+    /// Where Prometheus metrics are served and written (off by default).
+    public var metrics = MetricsSettings()
 
     /// Creates a one-account configuration (the `brevo:` + `rate_limit:` form).
     public init(

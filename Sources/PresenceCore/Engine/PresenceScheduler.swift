@@ -166,6 +166,12 @@ public final class PresenceScheduler: @unchecked Sendable {
         records.summary
     }
 
+    /// How many agents of each account (in ``accounts`` order) are in each state: one pass
+    /// over the roster.
+    public func summariesByAccount() -> [RosterSummary] {
+        records.summaries(accounts: accounts.count)
+    }
+
     /// The record of one agent.
     public func record(for key: AgentKey) -> AgentRecord? {
         records[key]

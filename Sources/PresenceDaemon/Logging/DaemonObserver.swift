@@ -1,17 +1,22 @@
 import Foundation
 import PresenceCore
+import PresenceMetrics
 
 /// The daemon's observer: everything to the log, and the overrides to their file as they change.
 struct DaemonObserver: PresenceObserver {
     let log: PresenceLogObserver
     let overrides: OverrideStore
+    /// Counts pings, lapses and probes when metrics are on.
+    var metrics: MetricsObserver?
 
     func agentChanged(_ record: AgentRecord, transition: AgentRecord.Transition, outcome: PingOutcome?) {
         log.agentChanged(record, transition: transition, outcome: outcome)
+        metrics?.agentChanged(record, transition: transition, outcome: outcome)
     }
 
     func pingCompleted(_ record: AgentRecord, outcome: PingOutcome) {
         log.pingCompleted(record, outcome: outcome)
+        metrics?.pingCompleted(record, outcome: outcome)
     }
 
     func accountChanged(_ account: PresenceAccount, change: AccountGate.Change) {
@@ -44,6 +49,7 @@ struct DaemonObserver: PresenceObserver {
 
     func botProbed(_ bot: String, outcome: ProbeOutcome) {
         log.botProbed(bot, outcome: outcome)
+        metrics?.botProbed(bot, outcome: outcome)
     }
 
     func leadershipChanged(_ change: LeaseChange, lease: LeaseKeeper?) {

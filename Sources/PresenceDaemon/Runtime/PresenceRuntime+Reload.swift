@@ -39,6 +39,8 @@ extension PresenceRuntime {
             case .failure(let error): refuse(summary: error.summary, description: error.description)
             }
             lastReloadAt = Date()
+            metrics?.recordReload(applied: lastReloadError == nil)
+            refreshMetrics(force: true)
             writeStatus(force: true)
             flushStatus()
             if let movedFrom {
@@ -79,6 +81,9 @@ extension PresenceRuntime {
         loadedAt = Date()
         lastReloadError = nil
         for warning in newConfig.warnings { logger.warning("\(warning)") }
+        if newConfig.config.metrics != metricsSettings {
+            logger.warning("metrics: changes take effect at the next restart; the metrics go on as started")
+        }
         var accounts = ""
         if !change.addedAccounts.isEmpty { accounts += "; accounts added: " + change.addedAccounts.joined(separator: ", ") }
         if !change.removedAccounts.isEmpty { accounts += "; accounts removed: " + change.removedAccounts.joined(separator: ", ") }

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Logging
 import PresenceCore
+import PresenceMetrics
 import BrevoAPI
 import BrokerAPI
 import ClusterLease
@@ -47,6 +48,14 @@ public final class PresenceRuntime: @unchecked Sendable {
     let clusterCoordinator: ClusterCoordinator?
     /// The lease's connection to PostgreSQL; `nil` outside a cluster.
     let leaseStore: PostgresLeaseStore?
+    /// The Prometheus series, when `metrics:` asks for them.
+    public let metrics: PresenceMetrics?
+    /// The `metrics:` settings the daemon started with: they hold until a restart.
+    public let metricsSettings: MetricsSettings
+    var nextMetricsRefreshAt = MonotonicTime.zero
+    var nextTextfileAt = MonotonicTime.zero
+    var lastTextfileError: String?
+    let textfileQueue = DispatchQueue(label: "agent-presenced.metrics-textfile", qos: .utility)
     /// Reasons the daemon must stop with a failure (``fail(_:)``); the service waits on them.
     let failures = AsyncStream<String>.makeStream()
 
@@ -82,12 +91,16 @@ public final class PresenceRuntime: @unchecked Sendable {
         self.writer = StatusFileWriter(path: loaded.statusFilePath)
         let overrideStore = OverrideStore(path: loaded.overridesFilePath)
         self.overrideStore = overrideStore
+        let metrics = loaded.config.metrics.isEnabled ? PresenceMetrics() : nil
+        self.metrics = metrics
+        metricsSettings = loaded.config.metrics
         self.scheduler = PresenceScheduler(
             config: loaded.config,
             clock: clock,
             timers: timers,
             transport: BrevoPingTransport(client: client),
-            observer: DaemonObserver(log: PresenceLogObserver(logger: logger, node: loaded.config.cluster?.node), overrides: overrideStore),
+            observer: DaemonObserver(log: PresenceLogObserver(logger: logger, node: loaded.config.cluster?.node), overrides: overrideStore,
+                                     metrics: metrics.map(MetricsObserver.init)),
             probeTransport: BrokerProbeTransport(client: broker)
         )
         let cluster = Self.makeCluster(loaded, transport: leaseTransport, clock: clock, timers: timers, logger: logger)
@@ -154,6 +167,7 @@ public final class PresenceRuntime: @unchecked Sendable {
         scheduler.refreshLapses()
         scheduler.expireOverrides()
         scheduler.refreshShifts()
+        refreshMetrics()
         let now = clock.now
         if var gate = watchdog {
             gate.recordProgress(at: UInt64(now.nanoseconds))
