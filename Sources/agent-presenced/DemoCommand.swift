@@ -26,7 +26,11 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         ReloadSignal.ignoreUntilArmed()
-        LoggingSystem.bootstrap(makeLogHandlerFactory(target: .stderr, identifier: "agent-presenced", level: .info))
+        let narration = DemoNarration(isTerminal: WatchScreen(environment: ProcessInfo.processInfo.environment).isTerminal)
+        // On a terminal the table is redrawn in place: the log keeps to warnings there (the
+        // table shows every state change), so that few lines land between the frames.
+        let level: Logger.Level = narration.isTerminal ? .warning : .info
+        LoggingSystem.bootstrap(makeLogHandlerFactory(target: .stderr, identifier: "agent-presenced", level: level))
         let logger = Logger(label: "agent-presenced")
         let keys = DemoRoster.accounts.map { _ in "demo-" + UUID().uuidString }
         let faults = FaultPlan(failureRate: failureRate, failureStatus: 503, latency: .milliseconds(40))
@@ -65,17 +69,18 @@ struct DemoCommand: AsyncParsableCommand {
               curl --unix-socket \(socket) http://localhost/v1/agents/support-eu%2Fid%3Ademo-alice
             The daemon is node demo-1 of a cluster (its lease in an in-process table here, in PostgreSQL for real): after 40 s it loses the database and hands over to a simulated demo-2, then takes the lead back.
             """)
-        let printer = DemoPrinter(statusFile: loaded.statusFilePath, standIn: standIn, stopAfter: seconds)
-        let rateLimit = DemoRateLimitScene(standIn: standIn, faults: faults, key: keys[1], account: DemoRoster.accounts[1])
+        let footer = ["Try it from another terminal: agent-presenced away Alice --socket \(socket) --for 1m --reason lunch"]
+        let printer = DemoPrinter(statusFile: loaded.statusFilePath, standIn: standIn, stopAfter: seconds, narration: narration, footer: footer)
+        let rateLimit = DemoRateLimitScene(standIn: standIn, faults: faults, key: keys[1], account: DemoRoster.accounts[1], narration: narration)
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [
                 .init(service: PresenceService(runtime: runtime)),
                 .init(service: ControlService(runtime: runtime, socketPath: socket, inherited: [], logger: logger)),
                 .init(service: printer, successTerminationBehavior: .gracefullyShutdownGroup),
                 .init(service: rateLimit, successTerminationBehavior: .ignore),
-                .init(service: DemoBotScene(broker: broker, bot: DemoRoster.bot), successTerminationBehavior: .ignore),
-                .init(service: DemoClusterScene(table: leaseTable), successTerminationBehavior: .ignore),
-                .init(service: DemoOverrideScene(socketPath: socket, agent: "support-eu/id:" + DemoRoster.awayAgent), successTerminationBehavior: .ignore),
+                .init(service: DemoBotScene(broker: broker, bot: DemoRoster.bot, narration: narration), successTerminationBehavior: .ignore),
+                .init(service: DemoClusterScene(table: leaseTable, narration: narration), successTerminationBehavior: .ignore),
+                .init(service: DemoOverrideScene(socketPath: socket, agent: "support-eu/id:" + DemoRoster.awayAgent, narration: narration), successTerminationBehavior: .ignore),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: Logger(label: "agent-presenced.lifecycle")
