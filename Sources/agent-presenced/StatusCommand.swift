@@ -12,8 +12,8 @@ struct StatusCommand: AsyncParsableCommand {
         discussion: """
             With --watch the table is redrawn in place every --interval seconds, like watch(1), \
             with coloured states (unless NO_COLOR is set); when standard output is not a \
-            terminal it prints one plain table per interval instead, separated by a blank line. \
-            Ctrl-C stops it.
+            terminal it prints one plain table per interval instead, separated by a blank line, \
+            until Ctrl-C.
             """
     )
 
