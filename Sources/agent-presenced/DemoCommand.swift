@@ -26,20 +26,22 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         ReloadSignal.ignoreUntilArmed()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agent-presenced-demo-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let narration = DemoNarration(isTerminal: WatchScreen(environment: ProcessInfo.processInfo.environment).isTerminal)
-        // On a terminal the table is redrawn in place: the log keeps to warnings there (the
-        // table shows every state change), so that few lines land between the frames.
-        let level: Logger.Level = narration.isTerminal ? .warning : .info
-        LoggingSystem.bootstrap(makeLogHandlerFactory(target: .stderr, identifier: "agent-presenced", level: level))
+        // On a terminal the table is redrawn in place: the log goes to a file there, so that
+        // its lines do not scroll the view away.
+        let logFile = folder + "/demo.log"
+        let logRedirect = narration.isTerminal ? StandardErrorRedirect(toFile: logFile) : nil
+        defer { logRedirect?.restore() }
+        LoggingSystem.bootstrap(makeLogHandlerFactory(target: .stderr, identifier: "agent-presenced", level: .info))
         let logger = Logger(label: "agent-presenced")
         let keys = DemoRoster.accounts.map { _ in "demo-" + UUID().uuidString }
         let faults = FaultPlan(failureRate: failureRate, failureStatus: 503, latency: .milliseconds(40))
         let standIn = try await BrevoStandIn.start(apiKeys: keys, faults: faults)
         let brokerKey = "demo-broker-" + UUID().uuidString
         let broker = try await BrokerStandIn.start(apiKeys: [brokerKey])
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agent-presenced-demo-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         for (account, key) in zip(DemoRoster.accounts, keys) {
             _ = FileManager.default.createFile(atPath: folder + "/\(account).key", contents: Data((key + "\n").utf8), attributes: [.posixPermissions: 0o600])
         }
@@ -69,7 +71,8 @@ struct DemoCommand: AsyncParsableCommand {
               curl --unix-socket \(socket) http://localhost/v1/agents/support-eu%2Fid%3Ademo-alice
             The daemon is node demo-1 of a cluster (its lease in an in-process table here, in PostgreSQL for real): after 40 s it loses the database and hands over to a simulated demo-2, then takes the lead back.
             """)
-        let footer = ["Try it from another terminal: agent-presenced away Alice --socket \(socket) --for 1m --reason lunch"]
+        var footer = ["Try it from another terminal: agent-presenced away Alice --socket \(socket) --for 1m --reason lunch"]
+        if logRedirect != nil { footer.append("The daemon's log: tail -f \(logFile)") }
         let printer = DemoPrinter(statusFile: loaded.statusFilePath, standIn: standIn, stopAfter: seconds, narration: narration, footer: footer)
         let rateLimit = DemoRateLimitScene(standIn: standIn, faults: faults, key: keys[1], account: DemoRoster.accounts[1], narration: narration)
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
