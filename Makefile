@@ -50,7 +50,8 @@ test: deps
 man: deps
 	swift package plugin generate-manual --configuration $(MAN_CONFIGURATION) --section 8 --date $(MAN_DATE)
 	mkdir -p .build/man
-	python3 man/merge-man.py $(MAN_GENERATED) man/agent-presenced.8.tail .build/man/agent-presenced.8
+	awk -f man/merge-man.awk $(MAN_GENERATED) man/agent-presenced.8.tail > .build/man/agent-presenced.8.tmp
+	mv .build/man/agent-presenced.8.tmp .build/man/agent-presenced.8
 
 demo: deps
 	swift build

@@ -15,7 +15,9 @@ for section in SIGNALS "STATUS FILE" ENVIRONMENT FILES "EXIT STATUS" "SEE ALSO";
   grep -qx "\.Sh $section" "$page" || { echo "FAIL: $page lacks the section $section"; exit 1; }
 done
 [ "$(grep -c '^\.Sh "\?EXIT STATUS' "$page")" = 1 ] || { echo "FAIL: $page has more than one EXIT STATUS"; exit 1; }
-if out=$(groff -mandoc -Tutf8 -ww -z "$page" 2>&1) && [ -z "$out" ]; then
+if ! command -v groff >/dev/null; then
+  echo "ok: $page has every subcommand and the hand-written sections (SKIPPED the rendering: no groff)"
+elif out=$(groff -mandoc -Tutf8 -ww -z "$page" 2>&1) && [ -z "$out" ]; then
   echo "ok: $page has every subcommand and the hand-written sections; groff -ww is quiet"
 else
   echo "FAIL: groff -mandoc -ww $page:"; echo "$out"; exit 1
