@@ -40,6 +40,16 @@ import Testing
         #expect(coloured.contains("2 agents: 1 online, 1 lapsed\u{1B}[K"), "the summary line stays plain")
     }
 
+    @Test func whatDoesNotFitTheScreenIsCutOff() {
+        let screen = StatusWatchFrame.ScreenSize(rows: 5, columns: 12)
+        let frame = Self.frame.rendered(for: .terminal(colour: true), isFirst: false, screen: screen)
+        let lines = frame.dropFirst("\u{1B}[H".count).dropLast("\u{1B}[J".count).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.map(String.init) == ["Every 2s: ag", "", "agent-presen", "2 agents: 1 "].map { $0 + "\u{1B}[K" },
+                "one line short of the height (the last newline would scroll), each line at the width")
+        #expect(Self.frame.rendered(for: .plain, isFirst: true, screen: screen) == Self.frame.rendered(for: .plain, isFirst: true),
+                "a pipe gets everything")
+    }
+
     @Test func theHeaderNamesTheIntervalAndTheTime() {
         let date = Date(timeIntervalSince1970: 1_796_592_145) // 2026-12-06 21:22:25 UTC
         let utc = TimeZone(identifier: "UTC")!

@@ -13,6 +13,20 @@ public struct StatusWatchFrame: Sendable {
         case plain
     }
 
+    /// The visible part of a terminal, in character cells.
+    public struct ScreenSize: Sendable, Equatable {
+        /// Lines on the screen.
+        public var rows: Int
+        /// Characters on a line.
+        public var columns: Int
+
+        /// A screen of `rows` lines of `columns` characters.
+        public init(rows: Int, columns: Int) {
+            self.rows = rows
+            self.columns = columns
+        }
+    }
+
     /// The header line a terminal shows above the lines (`Every 2s: agent-presenced status …`).
     public var header: String
     /// The table, or the error line when no status could be read.
@@ -25,15 +39,20 @@ public struct StatusWatchFrame: Sendable {
     }
 
     /// The text to write for this frame; `isFirst` clears the whole screen once (terminal) or
-    /// leaves out the separating blank line (plain).
-    public func rendered(for output: Output, isFirst: Bool) -> String {
+    /// leaves out the separating blank line (plain). On a terminal of a known `screen` size,
+    /// what does not fit is cut off, as `watch` does (a frame that scrolled would not be
+    /// redrawn in place): one line short of the height, each line at the width.
+    public func rendered(for output: Output, isFirst: Bool, screen: ScreenSize? = nil) -> String {
         switch output {
         case .plain:
             return (isFirst ? "" : "\n") + lines.map { $0 + "\n" }.joined()
         case .terminal(let colour):
-            let body = colour ? StateColumnPainter.paint(lines) : lines
+            var shown = [header, ""] + lines
+            if let screen {
+                shown = shown.prefix(max(screen.rows - 1, 1)).map { String($0.prefix(max(screen.columns, 1))) }
+            }
+            if colour { shown = StateColumnPainter.paint(shown) }
             let start = TerminalStyle.home + (isFirst ? TerminalStyle.clearScreen : "")
-            let shown = [header, ""] + body
             return start + shown.map { $0 + TerminalStyle.clearToEndOfLine + "\n" }.joined() + TerminalStyle.clearToEndOfScreen
         }
     }
