@@ -8,11 +8,17 @@ DOCDIR = $(DESTDIR)$(PREFIX)/share/doc/agent-presenced
 BASHCOMPDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHCOMPDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+MANDIR = $(DESTDIR)$(PREFIX)/share/man/man8
+# The man page is made from the command definitions by swift-argument-parser's GenerateManual
+# plugin (which builds the package in this configuration first), dated by the last commit.
+MAN_CONFIGURATION ?= release
+MAN_DATE ?= $(shell git log -1 --format=%cs 2>/dev/null || date +%F)
+MAN_GENERATED = .build/plugins/GenerateManual/outputs/agent-presenced/agent-presenced.8
 # postgresql: the cluster lease tests start a throwaway server from its binaries (initdb, pg_ctl).
 # prometheus: the metrics tests run promtool and a real Prometheus server.
 DEBIAN_PACKAGES = libsystemd-dev pkg-config curl postgresql prometheus
 
-.PHONY: deps build release test demo install uninstall clean
+.PHONY: deps build release test man demo install uninstall clean
 
 # Installs the Debian packages the build needs, when they are missing (needs root).
 deps:
@@ -36,7 +42,17 @@ test: deps
 	# of the 2 cooperative threads a 2-core machine has.
 	swift test --skip-build --no-parallel
 	Tests/unit-file-checks.sh
+	$(MAKE) man MAN_CONFIGURATION=debug
+	Tests/man-page-checks.sh
 	Tests/e2e/systemd-e2e.sh
+
+# agent-presenced(8): the generated NAME, SYNOPSIS and DESCRIPTION (every subcommand and
+# option), then the hand-written sections of man/agent-presenced.8.tail.
+man: deps
+	swift package plugin generate-manual --configuration $(MAN_CONFIGURATION) --section 8 --date $(MAN_DATE)
+	mkdir -p .build/man
+	awk -f man/merge-man.awk $(MAN_GENERATED) man/agent-presenced.8.tail > .build/man/agent-presenced.8.tmp
+	mv .build/man/agent-presenced.8.tmp .build/man/agent-presenced.8
 
 demo: deps
 	swift build
@@ -44,9 +60,10 @@ demo: deps
 
 # The admin socket's group (agent-presenced-admin: its members may change presence) is made on
 # this machine when missing, except for a staged install (DESTDIR=), where the package makes it.
-install: release
-	install -d $(BINDIR) $(UNITDIR) $(CONFDIR) $(DOCDIR) $(BASHCOMPDIR) $(ZSHCOMPDIR) $(FISHCOMPDIR)
+install: release man
+	install -d $(BINDIR) $(UNITDIR) $(CONFDIR) $(DOCDIR) $(BASHCOMPDIR) $(ZSHCOMPDIR) $(FISHCOMPDIR) $(MANDIR)
 	install -m 0755 .build/release/agent-presenced $(BINDIR)/agent-presenced
+	install -m 0644 .build/man/agent-presenced.8 $(MANDIR)/agent-presenced.8
 	sed 's|/usr/local/|$(PREFIX)/|g' systemd/agent-presenced.service > $(UNITDIR)/agent-presenced.service
 	sed 's|/usr/local/|$(PREFIX)/|g' systemd/agent-presenced-admin.socket > $(UNITDIR)/agent-presenced-admin.socket
 	chmod 0644 $(UNITDIR)/agent-presenced.service $(UNITDIR)/agent-presenced-admin.socket
@@ -61,6 +78,7 @@ install: release
 uninstall:
 	rm -f $(BINDIR)/agent-presenced $(UNITDIR)/agent-presenced.service $(UNITDIR)/agent-presenced-admin.socket
 	rm -f $(BASHCOMPDIR)/agent-presenced $(ZSHCOMPDIR)/_agent-presenced $(FISHCOMPDIR)/agent-presenced.fish
+	rm -f $(MANDIR)/agent-presenced.8
 	rm -rf $(DOCDIR)
 	@echo "kept $(CONFDIR) (your config and API key); remove it by hand if you want"
 	@echo "kept the group agent-presenced-admin (its members stay members); groupdel agent-presenced-admin removes it"

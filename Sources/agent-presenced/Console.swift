@@ -9,6 +9,11 @@ enum Console {
         write(line + "\n", to: STDOUT_FILENO)
     }
 
+    /// Writes `text` to standard output as it is (no newline added): a live view's frame.
+    static func put(_ text: String) {
+        write(text, to: STDOUT_FILENO)
+    }
+
     /// Prints a line to standard error.
     static func error(_ line: String) {
         write(line + "\n", to: STDERR_FILENO)

@@ -9,6 +9,8 @@ struct DemoBotScene: Service {
     let broker: BrokerStandIn
     /// The bot's name in the config.
     let bot: String
+    /// Where the scene's messages go.
+    let narration: DemoNarration
     /// When the scene starts, after the demo's start.
     var startsAfter: Duration = .seconds(8)
     /// How long the bot fails.
@@ -17,9 +19,9 @@ struct DemoBotScene: Service {
     func run() async throws {
         guard (try? await Task.sleep(for: startsAfter)) != nil else { return }
         try await broker.setFault(.status(462))
-        Console.out("\n>>> the Broker stand-in now fails bot \(bot) (HTTP 462, NLP communication error) for \(lasts.components.seconds) s: its agent goes bot_down at the next probe")
+        narration.say("the Broker stand-in now fails bot \(bot) (HTTP 462, NLP communication error) for \(lasts.components.seconds) s: its agent goes bot_down at the next probe")
         guard (try? await Task.sleep(for: lasts)) != nil else { return }
         try await broker.setFault(.none)
-        Console.out("\n>>> bot \(bot) answers again: its agent pings within seconds of the next probe")
+        narration.say("bot \(bot) answers again: its agent pings within seconds of the next probe")
     }
 }

@@ -8,6 +8,8 @@ import ServiceLifecycle
 /// table is reachable again, and `demo-1` takes over and pings every agent at once.
 struct DemoClusterScene: Service {
     let table: DemoLeaseTable
+    /// Where the scene's messages go.
+    let narration: DemoNarration
     /// The daemon's node name, and the simulated other node's.
     var node = "demo-1"
     var other = "demo-2"
@@ -21,19 +23,19 @@ struct DemoClusterScene: Service {
     func run() async throws {
         guard (try? await Task.sleep(for: startsAfter)) != nil else { return }
         table.setCut(node, true)
-        Console.out("\n>>> the demo cuts node \(node) off from the cluster's database: it stops pinging when its lease (\(lease.components.seconds) s) runs out, and node \(other) (simulated) takes over")
+        narration.say("the demo cuts node \(node) off from the cluster's database: it stops pinging when its lease (\(lease.components.seconds) s) runs out, and node \(other) (simulated) takes over")
         let request = LeaseRequest(cluster: cluster, node: other, token: "demo-2-token", lease: lease)
         let until = ContinuousClock.now + .seconds(Int(lease.components.seconds) + 5) + otherLeadsFor
         var announced = false
         while ContinuousClock.now < until {
             if case .held(let epoch, _) = table.acquireNow(request), !announced {
                 announced = true
-                Console.out("\n>>> node \(other) holds the lease (epoch \(epoch)): \(node) is a standby, its agents show standby")
+                narration.say("node \(other) holds the lease (epoch \(epoch)): \(node) is a standby, its agents show standby")
             }
             guard (try? await Task.sleep(for: .seconds(3))) != nil else { return }
         }
         table.setCut(node, false)
         table.release(request) {}
-        Console.out("\n>>> node \(other) stops cleanly and releases the lease; \(node) reaches the database again and takes over within seconds, pinging every agent at once")
+        narration.say("node \(other) stops cleanly and releases the lease; \(node) reaches the database again and takes over within seconds, pinging every agent at once")
     }
 }

@@ -27,6 +27,15 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         ReloadSignal.ignoreUntilArmed()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agent-presenced-demo-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let narration = DemoNarration(isTerminal: WatchScreen(environment: ProcessInfo.processInfo.environment).isTerminal)
+        // On a terminal the table is redrawn in place: the log goes to a file there, so that
+        // its lines do not scroll the view away.
+        let logFile = folder + "/demo.log"
+        let logRedirect = narration.isTerminal ? StandardErrorRedirect(toFile: logFile) : nil
+        defer { logRedirect?.restore() }
         LoggingSystem.bootstrap(makeLogHandlerFactory(target: .stderr, identifier: "agent-presenced", level: .info))
         let logger = Logger(label: "agent-presenced")
         let keys = DemoRoster.accounts.map { _ in "demo-" + UUID().uuidString }
@@ -34,9 +43,6 @@ struct DemoCommand: AsyncParsableCommand {
         let standIn = try await BrevoStandIn.start(apiKeys: keys, faults: faults)
         let brokerKey = "demo-broker-" + UUID().uuidString
         let broker = try await BrokerStandIn.start(apiKeys: [brokerKey])
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agent-presenced-demo-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         for (account, key) in zip(DemoRoster.accounts, keys) {
             _ = FileManager.default.createFile(atPath: folder + "/\(account).key", contents: Data((key + "\n").utf8), attributes: [.posixPermissions: 0o600])
         }
@@ -69,18 +75,23 @@ struct DemoCommand: AsyncParsableCommand {
             Prometheus metrics: curl -s http://127.0.0.1:\(metricsPort)/metrics | grep -v '^#'
             The daemon is node demo-1 of a cluster (its lease in an in-process table here, in PostgreSQL for real): after 40 s it loses the database and hands over to a simulated demo-2, then takes the lead back.
             """)
-        let printer = DemoPrinter(statusFile: loaded.statusFilePath, standIn: standIn, stopAfter: seconds)
-        let rateLimit = DemoRateLimitScene(standIn: standIn, faults: faults, key: keys[1], account: DemoRoster.accounts[1])
+        var footer = [
+            "Try it from another terminal: agent-presenced away Alice --socket \(socket) --for 1m --reason lunch",
+            "Metrics: curl -s http://127.0.0.1:\(metricsPort)/metrics | grep -v '^#'",
+        ]
+        if logRedirect != nil { footer.append("The daemon's log: tail -f \(logFile)") }
+        let printer = DemoPrinter(statusFile: loaded.statusFilePath, standIn: standIn, stopAfter: seconds, narration: narration, footer: footer)
+        let rateLimit = DemoRateLimitScene(standIn: standIn, faults: faults, key: keys[1], account: DemoRoster.accounts[1], narration: narration)
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [
                 .init(service: PresenceService(runtime: runtime)),
                 .init(service: ControlService(runtime: runtime, socketPath: socket, inherited: [], logger: logger)),
                 .init(service: printer, successTerminationBehavior: .gracefullyShutdownGroup),
                 .init(service: MetricsService(metrics: runtime.metrics!, address: ListenAddress(host: "127.0.0.1", port: metricsPort), logger: logger)),
-                .init(service: rateLimit, successTerminationBehavior: .ignore),
-                .init(service: DemoBotScene(broker: broker, bot: DemoRoster.bot), successTerminationBehavior: .ignore),
-                .init(service: DemoClusterScene(table: leaseTable), successTerminationBehavior: .ignore),
-                .init(service: DemoOverrideScene(socketPath: socket, agent: "support-eu/id:" + DemoRoster.awayAgent), successTerminationBehavior: .ignore),
+                .init(service: DemoSceneUntilShutdown(scene: rateLimit), successTerminationBehavior: .ignore),
+                .init(service: DemoSceneUntilShutdown(scene: DemoBotScene(broker: broker, bot: DemoRoster.bot, narration: narration)), successTerminationBehavior: .ignore),
+                .init(service: DemoSceneUntilShutdown(scene: DemoClusterScene(table: leaseTable, narration: narration)), successTerminationBehavior: .ignore),
+                .init(service: DemoSceneUntilShutdown(scene: DemoOverrideScene(socketPath: socket, agent: "support-eu/id:" + DemoRoster.awayAgent, narration: narration)), successTerminationBehavior: .ignore),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: Logger(label: "agent-presenced.lifecycle")

@@ -10,6 +10,8 @@ struct DemoOverrideScene: Service {
     let socketPath: String
     /// The agent's key.
     let agent: String
+    /// Where the scene's messages go.
+    let narration: DemoNarration
     /// When the scene starts, after the demo's start.
     var startsAfter: Duration = .seconds(14)
     /// How long the agent stays away.
@@ -22,9 +24,9 @@ struct DemoOverrideScene: Service {
         let path = "/v1/agents/\(ControlClient.pathSegment(agent))/override"
         do {
             let answer = try await ControlClient(socketPath: socketPath).request("PUT", path, body: Array(body.utf8))
-            Console.out("\n>>> PUT \(path) on the control socket: HTTP \(answer.status); \(agent) is away for \(lasts.components.seconds) s, no ping leaves for it")
+            narration.say("PUT \(path) on the control socket: HTTP \(answer.status); \(agent) is away for \(lasts.components.seconds) s, no ping leaves for it")
         } catch {
-            Console.out("\n>>> could not reach the control socket: \(error)")
+            narration.say("could not reach the control socket: \(error)")
         }
     }
 }

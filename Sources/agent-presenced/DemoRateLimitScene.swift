@@ -12,6 +12,8 @@ struct DemoRateLimitScene: Service {
     let key: String
     /// The name of the account that key belongs to.
     let account: String
+    /// Where the scene's messages go.
+    let narration: DemoNarration
     /// When the scene starts, after the demo's start.
     var startsAfter: Duration = .seconds(10)
     /// How long the stand-in answers 429.
@@ -23,8 +25,8 @@ struct DemoRateLimitScene: Service {
         var limited = faults
         limited.keyFaults[key] = .rateLimited(for: lasts)
         standIn.setFaults(limited)
-        Console.out("\n>>> the stand-in now rate-limits account \(account) (HTTP 429) for \(Int(lasts.components.seconds)) s; the other account is not affected")
+        narration.say("the stand-in now rate-limits account \(account) (HTTP 429) for \(Int(lasts.components.seconds)) s; the other account is not affected")
         guard (try? await Task.sleep(for: lasts)) != nil else { return }
-        Console.out("\n>>> the stand-in serves account \(account) again: its agents resume once Brevo's window resets")
+        narration.say("the stand-in serves account \(account) again: its agents resume once Brevo's window resets")
     }
 }

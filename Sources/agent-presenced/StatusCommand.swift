@@ -1,21 +1,26 @@
 import ArgumentParser
-import ControlAPI
 import Foundation
 import PresenceCore
-import PresenceDaemon
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `agent-presenced status`: asks the running daemon over its control socket (the status file
 /// when the socket is not there, or when `--status-file` names one) and prints a table or the
-/// JSON.
+/// JSON; with `--watch`, again every `--interval` seconds until Ctrl-C.
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show each agent's state, from the running daemon's control socket or its status file."
+        abstract: "Show each agent's state, from the running daemon's control socket or its status file.",
+        discussion: """
+            With --watch the table is redrawn in place every --interval seconds, like watch(1), \
+            with coloured states (unless NO_COLOR is set); when standard output is not a \
+            terminal it prints one plain table per interval instead, separated by a blank line, \
+            until Ctrl-C.
+            """
     )
+
+    /// The longest `--interval`: an hour.
+    static let longestInterval = 3600.0
+    /// `--interval`'s default, in seconds.
+    static let defaultInterval = 2.0
 
     @OptionGroup var socket: ControlSocketOption
 
@@ -25,58 +30,44 @@ struct StatusCommand: AsyncParsableCommand {
     @Flag(help: "Print the status file's JSON instead of a table.")
     var json = false
 
+    @Flag(help: "Refresh the table every --interval seconds until Ctrl-C.")
+    var watch = false
+
+    @Option(help: ArgumentHelp("Seconds between refreshes with --watch: more than 0, at most 3600 (default: 2).", valueName: "seconds"))
+    var interval: Double?
+
+    @Option(help: ArgumentHelp("Stop --watch after this many refreshes.", visibility: .hidden))
+    var count: Int?
+
+    func validate() throws {
+        if watch, json { throw ValidationError("--watch prints tables; it cannot be combined with --json") }
+        if !watch, interval != nil || count != nil { throw ValidationError("--interval and --count need --watch") }
+        if let interval, !(interval > 0 && interval <= Self.longestInterval) {
+            throw ValidationError("--interval must be more than 0 and at most \(Int(Self.longestInterval)) seconds")
+        }
+        if let count, count < 1 { throw ValidationError("--count must be at least 1") }
+    }
+
     func run() async throws {
-        if statusFile == nil, let data = await Self.fromSocket(socket.readSocket) {
-            guard let document = try? JSONDecoder().decode(StatusDocument.self, from: data) else {
-                Console.error("unexpected status from the daemon at \(socket.readSocket)")
-                throw ExitCode.failure
-            }
-            print(document, data: data)
+        let source = StatusSource(socketPath: socket.readSocket, statusFile: statusFile)
+        if watch {
+            await StatusWatch(source: source, interval: interval ?? Self.defaultInterval, count: count).run()
             return
         }
-        let path = statusFile ?? ConfigPaths.statusFilePath(configured: nil, configFolder: "/", environment: ProcessInfo.processInfo.environment)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            Console.error("agent-presenced is not running: no status file at \(path)")
+        switch await source.read() {
+        case .success(let reading):
+            print(reading)
+        case .failure(let reason):
+            Console.error(reason.message)
             throw ExitCode.failure
         }
-        let document: StatusDocument
-        do {
-            document = try JSONDecoder().decode(StatusDocument.self, from: data)
-        } catch {
-            Console.error("cannot read the status file \(path): \(error)")
-            throw ExitCode.failure
-        }
-        guard Self.isRunning(document, statusPath: path) else {
-            Console.error("agent-presenced is not running: the status file \(path) is from process \(document.pid), which has exited or no longer holds its lock (last updated \(document.updatedAt))")
-            throw ExitCode.failure
-        }
-        print(document, data: data)
     }
 
-    private func print(_ document: StatusDocument, data: Data) {
+    private func print(_ reading: StatusSource.Reading) {
         if json {
-            Console.out(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines))
+            Console.out(String(decoding: reading.data, as: UTF8.self).trimmingCharacters(in: .newlines))
         } else {
-            for line in StatusTable(document: document).lines { Console.out(line) }
-        }
-    }
-
-    /// The status document from the daemon's socket; `nil` when no daemon answers there.
-    static func fromSocket(_ path: String) async -> Data? {
-        guard FileManager.default.fileExists(atPath: path),
-              let answer = try? await ControlClient(socketPath: path, timeout: .seconds(10)).request("GET", "/v1/status"),
-              answer.status == 200 else { return nil }
-        return Data(answer.body)
-    }
-
-    /// Whether the daemon that wrote `document` still runs: the live holder of the status
-    /// file's lock is that process. Without a lock file (a read-only status folder, or a
-    /// daemon from before the locks) a live process with the document's `pid` has to do.
-    static func isRunning(_ document: StatusDocument, statusPath: String) -> Bool {
-        let lock = InstancePaths.statusLock(forStatusFile: statusPath)
-        switch LockFile.holder(of: lock) {
-        case .process(let record): return record.map { $0.pid == document.pid } ?? DaemonLookup.isAlive(pid: document.pid)
-        case .nobody: return !FileManager.default.fileExists(atPath: lock) && DaemonLookup.isAlive(pid: document.pid)
+            for line in StatusTable(document: reading.document).lines { Console.out(line) }
         }
     }
 }
