@@ -15,9 +15,10 @@ struct WatchScreen {
     private var framesShown = 0
 
     /// The view standard output allows: a terminal (`isatty`) redraws in place, coloured unless
-    /// `NO_COLOR` is set to anything but the empty string.
+    /// `NO_COLOR` is set to anything but the empty string; a `TERM=dumb` terminal (an editor's
+    /// shell, a serial console) cannot move its cursor and gets plain tables.
     init(environment: [String: String]) {
-        if isatty(STDOUT_FILENO) == 1 {
+        if isatty(STDOUT_FILENO) == 1, environment["TERM"] != "dumb" {
             output = .terminal(colour: (environment["NO_COLOR"] ?? "").isEmpty)
         } else {
             output = .plain
