@@ -1,3 +1,4 @@
+import BrevoStandIn
 import Foundation
 import HTTPTestSupport
 import PostgresTestSupport
@@ -104,6 +105,25 @@ import Glibc
             return answer.contains(#","3"]"#)
         }
         #expect(counted, "Prometheus answered: \(answer)")
+        #expect(daemon.stop().status == 0)
+    }
+
+    @Test func aRateLimitedAccountShowsPausedAndItsRefusalsCount() async throws {
+        let (daemon, port, _) = try await Self.daemon()
+        defer { Task { await daemon.tearDown() } }
+        #expect(try daemon.start() != nil)
+        #expect(daemon.waitForRequests { Set($0.compactMap(\.agentId)).count == 3 })
+        var limited = FaultPlan.none
+        limited.keyFaults[daemon.apiKey] = .rateLimited(for: .seconds(60))
+        daemon.standIn.setFaults(limited)
+        var text = ""
+        let paused = await ClusterPings.wait(upTo: 30) {
+            text = (try? Self.scrape(port)) ?? ""
+            return Self.value(#"agent_presenced_account_paused{account="default"}"#, in: text) == 1
+        }
+        #expect(paused, "\(text)")
+        #expect(Self.value(#"agent_presenced_pings_total{account="default",result="rate_limited"}"#, in: text) ?? 0 >= 1)
+        #expect(Self.value(#"agent_presenced_agents{account="default",state="paused"}"#, in: text) == 3)
         #expect(daemon.stop().status == 0)
     }
 

@@ -28,7 +28,7 @@ extension PresenceRuntime {
     func metricsReport(at now: MonotonicTime) -> MetricsReport {
         let summaries = scheduler.summariesByAccount()
         let accounts = scheduler.accounts.enumerated().map { index, account in
-            MetricsReport.Account(name: account.name, summary: summaries[index], paused: account.stateName != "active",
+            MetricsReport.Account(name: account.name, summary: summaries[index], paused: account.gate.pause != nil,
                                   requestsLastHour: account.requestsLastHour(at: now))
         }
         let bots = scheduler.botReports.map { MetricsReport.Bot(name: $0.name, up: $0.health.isUp) }
