@@ -19,7 +19,7 @@ extension ClusterDaemonTests {
             try await Task.sleep(for: .seconds(60))
             try fixture.postgres.start()
             let upAt = ClusterPings.now()
-            let back = await ClusterPings.wait(upTo: 30) {
+            let back = await Eventually.wait(upTo: 30) {
                 ClusterPings.of(fixture.standIn, nodes: ["stop-a", "stop-b"]).contains { $0.at > upAt }
             }
             try #require(back, "the stop cluster did not ping again after the database came back")

@@ -21,14 +21,14 @@ extension ClusterDaemonTests {
                 #expect(leader.waitForExit(timeout: .seconds(15)) == 0)
                 members.removeAll { $0 === leader }
                 let others = Set(members.map(\.node))
-                let tookOver = await ClusterPings.wait(upTo: 20) {
+                let tookOver = await Eventually.wait(upTo: 20) {
                     ClusterPings.of(fixture.standIn, nodes: others).contains { $0.at > stoppedAt }
                 }
                 try #require(tookOver, "round \(round): no standby took over")
                 let first = try #require(ClusterPings.of(fixture.standIn, nodes: others).first { $0.at > stoppedAt })
                 takeovers.append(first.at - stoppedAt)
                 let successor = try #require(members.first { $0.node == first.node })
-                let epoch = await ClusterPings.wait(upTo: 10) { successor.role == "leader" && successor.epoch != nil } ? successor.epoch : nil
+                let epoch = await Eventually.wait(upTo: 10) { successor.role == "leader" && successor.epoch != nil } ? successor.epoch : nil
                 epochs.append(try #require(epoch, "round \(round): \(successor.node) never showed its epoch"))
                 members.append(try await fixture.launch("n\(next)", cluster: "chain"))
                 next += 1

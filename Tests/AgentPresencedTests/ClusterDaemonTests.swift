@@ -34,11 +34,11 @@ struct ClusterDaemonTests {
     /// Starts `first` (the leader once it pings) and then `others` (standbys once their status says so).
     static func formCluster(_ fixture: ClusterFixture, _ first: String, _ others: [String], cluster: String, policy: String = "stop") async throws -> [ClusterMember] {
         let leader = try await fixture.launch(first, cluster: cluster, policy: policy)
-        let pinging = await ClusterPings.wait(upTo: 20) { ClusterPings.of(fixture.standIn, nodes: [first]).count >= ClusterFixture.agentCount }
+        let pinging = await Eventually.wait(upTo: 20) { ClusterPings.of(fixture.standIn, nodes: [first]).count >= ClusterFixture.agentCount }
         try #require(pinging, "\(first) never pinged every agent: \(leader.log)")
         var members = [leader]
         for node in others { members.append(try await fixture.launch(node, cluster: cluster, policy: policy)) }
-        let settled = await ClusterPings.wait(upTo: 20) { members.dropFirst().allSatisfy { $0.role == "standby" } && leader.role == "leader" }
+        let settled = await Eventually.wait(upTo: 20) { members.dropFirst().allSatisfy { $0.role == "standby" } && leader.role == "leader" }
         try #require(settled, "the cluster \(cluster) did not settle: \(members.map { "\($0.node): \($0.role ?? "-")" })")
         return members
     }
@@ -51,7 +51,7 @@ struct ClusterDaemonTests {
         try await Task.sleep(for: .seconds(6))
         let killedAt = ClusterPings.now()
         members[0].kill(SIGKILL)
-        let tookOver = await ClusterPings.wait(upTo: 30) {
+        let tookOver = await Eventually.wait(upTo: 30) {
             ClusterPings.of(fixture.standIn, nodes: ["kill-b", "kill-c"]).contains { $0.at > killedAt }
         }
         try #require(tookOver, "no standby pinged after the leader was killed")
@@ -80,7 +80,7 @@ struct ClusterDaemonTests {
         #expect(pings.contains { $0.node == "pause-b" && $0.at > pausedAt && $0.at < resumedAt })
         #expect(!pings.contains { $0.node == "pause-a" && $0.at >= resumedAt })
         #expect(ClusterPings.overlaps(pings).isEmpty)
-        #expect(await ClusterPings.wait(upTo: 10) { members[0].role == "standby" })
+        #expect(await Eventually.wait(upTo: 10) { members[0].role == "standby" })
         return resumedAt - pausedAt
     }
 
@@ -91,7 +91,7 @@ struct ClusterDaemonTests {
         let members = try await formCluster(fixture, "cut-a", ["cut-b", "cut-c"], cluster: "cut")
         let cutAt = ClusterPings.now()
         members[0].relay.cut()
-        let tookOver = await ClusterPings.wait(upTo: 40) {
+        let tookOver = await Eventually.wait(upTo: 40) {
             ClusterPings.of(fixture.standIn, nodes: ["cut-b", "cut-c"]).contains { $0.at > cutAt }
         }
         try #require(tookOver, "no standby took over from a leader cut from the database")
@@ -114,7 +114,7 @@ struct ClusterDaemonTests {
         let stoppedAt = ClusterPings.now()
         members[0].kill(SIGTERM)
         #expect(members[0].waitForExit(timeout: .seconds(15)) == 0)
-        let tookOver = await ClusterPings.wait(upTo: 20) {
+        let tookOver = await Eventually.wait(upTo: 20) {
             ClusterPings.of(fixture.standIn, nodes: ["term-b"]).contains { $0.at > stoppedAt }
         }
         try #require(tookOver)

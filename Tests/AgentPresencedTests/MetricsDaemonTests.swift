@@ -58,7 +58,7 @@ import Glibc
         #expect(Self.value(#"agent_presenced_pings_total{account="default",result="ok"}"#, in: text) ?? 0 >= 3)
         let okBefore = Self.value(#"agent_presenced_pings_total{account="default",result="ok"}"#, in: text) ?? 0
         // The textfile: written atomically, readable by node_exporter, the same series.
-        #expect(await ClusterPings.wait(upTo: 10) { FileManager.default.fileExists(atPath: textfile) })
+        #expect(await Eventually.wait(upTo: 10) { FileManager.default.fileExists(atPath: textfile) })
         let file = try String(contentsOfFile: textfile, encoding: .utf8)
         #expect(try Self.run("/usr/bin/promtool", ["check", "metrics"], input: file).status == 0)
         let mode = (try FileManager.default.attributesOfItem(atPath: textfile)[.posixPermissions] as? NSNumber)?.intValue
@@ -100,7 +100,7 @@ import Glibc
         defer { prometheus.terminate(); prometheus.waitUntilExit() }
         let query = "sum(agent_presenced_agents%7Bstate%3D%22online%22%7D)"
         var answer = ""
-        let counted = await ClusterPings.wait(upTo: 40) {
+        let counted = await Eventually.wait(upTo: 40) {
             answer = (try? RawHTTP.send(port: prometheusPort, method: "GET", path: "/api/v1/query?query=\(query)").body) ?? ""
             return answer.contains(#","3"]"#)
         }
@@ -117,7 +117,7 @@ import Glibc
         limited.keyFaults[daemon.apiKey] = .rateLimited(for: .seconds(60))
         daemon.standIn.setFaults(limited)
         var text = ""
-        let paused = await ClusterPings.wait(upTo: 30) {
+        let paused = await Eventually.wait(upTo: 30) {
             text = (try? Self.scrape(port)) ?? ""
             return Self.value(#"agent_presenced_account_paused{account="default"}"#, in: text) == 1
         }

@@ -1,29 +1,17 @@
-import ClusterLease
 import Foundation
 import Logging
 import PresenceCore
 
 extension PresenceRuntime {
-    /// The lease of `loaded`'s cluster, when it has one: a coordinator over PostgreSQL (or over
-    /// `transport` when given) with a token of its own, so even a restart on the same node is a
-    /// new holder.
-    static func makeCluster(
-        _ loaded: LoadedConfig, transport given: (any LeaseTransport)?, clock: any PresenceClock, timers: any TimerScheduling, logger: Logger
-    ) -> (coordinator: ClusterCoordinator, store: PostgresLeaseStore?)? {
-        guard let settings = loaded.config.cluster else { return nil }
-        var store: PostgresLeaseStore?
-        let base: any LeaseTransport
-        if let given {
-            base = given
-        } else if let url = loaded.postgresURL {
-            store = PostgresLeaseStore(url: url, logger: logger)
-            base = store!
-        } else {
-            return nil
-        }
-        let transport = LoggedLeaseTransport(base, logger: logger, policy: settings.whenDatabaseLost)
-        let coordinator = ClusterCoordinator(settings: settings, token: UUID().uuidString, clock: clock, timers: timers, transport: transport)
-        return (coordinator, store)
+    /// This node's side of `loaded`'s cluster lease over `transport` (PostgreSQL, or the demo's
+    /// table), with a token of its own so that even a restart on the same node is a new holder;
+    /// `nil` outside a cluster.
+    static func makeCoordinator(
+        _ loaded: LoadedConfig, transport: (any LeaseTransport)?, clock: any PresenceClock, timers: any TimerScheduling, logger: Logger
+    ) -> ClusterCoordinator? {
+        guard let settings = loaded.config.cluster, let transport else { return nil }
+        let logged = LoggedLeaseTransport(transport, logger: logger, policy: settings.whenDatabaseLost)
+        return ClusterCoordinator(settings: settings, token: UUID().uuidString, clock: clock, timers: timers, transport: logged)
     }
 
     /// Joins the scheduler to the cluster; a second live process under this node's name stops

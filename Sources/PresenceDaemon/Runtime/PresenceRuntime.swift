@@ -103,9 +103,9 @@ public final class PresenceRuntime: @unchecked Sendable {
                                      metrics: metrics.map(MetricsObserver.init)),
             probeTransport: BrokerProbeTransport(client: broker)
         )
-        let cluster = Self.makeCluster(loaded, transport: leaseTransport, clock: clock, timers: timers, logger: logger)
-        clusterCoordinator = cluster?.coordinator
-        leaseStore = cluster?.store ?? nil
+        let store = leaseTransport == nil && loaded.config.cluster != nil ? loaded.postgresURL.map { PostgresLeaseStore(url: $0, logger: logger) } : nil
+        leaseStore = store
+        clusterCoordinator = Self.makeCoordinator(loaded, transport: leaseTransport ?? store, clock: clock, timers: timers, logger: logger)
         forgetRoster()
         if let configuration = WatchdogConfiguration.fromEnvironment() {
             watchdog = WatchdogGate(configuration: configuration, startedAt: UInt64(clock.now.nanoseconds))

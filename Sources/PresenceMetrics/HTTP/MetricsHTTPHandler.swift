@@ -31,7 +31,7 @@ final class MetricsHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
         if received > MetricsServer.maximumRequestBytes, !refused {
             refused = true
-            respond(context: context, status: .payloadTooLarge, body: "request too large\n", keepAlive: false, head: false)
+            respond(context: context, status: .payloadTooLarge, body: "request too large\n", keepAlive: false)
         }
     }
 
@@ -44,10 +44,10 @@ final class MetricsHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         let path = head.uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? head.uri
         let keepAlive = head.isKeepAlive
         guard path == "/metrics" else {
-            return respond(context: context, status: .notFound, body: "only /metrics is served here\n", keepAlive: keepAlive, head: false)
+            return respond(context: context, status: .notFound, body: "only /metrics is served here\n", keepAlive: keepAlive)
         }
         guard head.method == .GET || head.method == .HEAD else {
-            return respond(context: context, status: .methodNotAllowed, body: "GET or HEAD\n", keepAlive: keepAlive, head: false,
+            return respond(context: context, status: .methodNotAllowed, body: "GET or HEAD\n", keepAlive: keepAlive,
                            extra: [("Allow", "GET, HEAD")])
         }
         var buffer = context.channel.allocator.buffer(capacity: 0)
@@ -60,8 +60,7 @@ final class MetricsHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func respond(
-        context: ChannelHandlerContext, status: HTTPResponseStatus, body text: String, keepAlive: Bool, head _: Bool,
-        extra: [(String, String)] = []
+        context: ChannelHandlerContext, status: HTTPResponseStatus, body text: String, keepAlive: Bool, extra: [(String, String)] = []
     ) {
         var buffer = context.channel.allocator.buffer(capacity: text.utf8.count)
         buffer.writeString(text)

@@ -73,14 +73,4 @@ enum ClusterPings {
         }
         return longest
     }
-
-    /// Waits (polling, bounded by `timeout`) until `condition` holds; whether it did.
-    static func wait(upTo timeout: Double, _ condition: () -> Bool) async -> Bool {
-        let deadline = now() + timeout
-        while now() < deadline {
-            if condition() { return true }
-            try? await Task.sleep(for: .milliseconds(100))
-        }
-        return condition()
-    }
 }

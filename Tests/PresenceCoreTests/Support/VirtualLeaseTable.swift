@@ -1,19 +1,10 @@
 import PresenceCore
 
-/// The lease row of a database in virtual time, shared by several nodes: the same rules as the
-/// daemon's SQL (acquire when free, ours, or expired unless asked not to; the epoch moves when the holder
-/// changes),
-/// with `now()` the timeline's time.
+/// The lease row of a database in virtual time, shared by several nodes: the daemon's SQL rules
+/// (``LeaseRow``) with `now()` the timeline's time.
 final class VirtualLeaseTable: @unchecked Sendable {
-    struct Row {
-        var holder: String
-        var token: String
-        var epoch: Int64
-        var expiresAt: MonotonicTime
-    }
-
     let timeline: VirtualTimeline
-    private(set) var row: Row?
+    private(set) var row: LeaseRow?
     /// Every epoch handed out, in order.
     private(set) var epochs: [Int64] = []
 
@@ -27,21 +18,14 @@ final class VirtualLeaseTable: @unchecked Sendable {
     }
 
     func acquire(_ request: LeaseRequest) -> LeaseOutcome {
-        let now = timeline.now
-        if let row, row.token != request.token, row.expiresAt > now || !request.mayTakeOver {
-            return .heldByOther(holder: row.holder, epoch: row.epoch, remaining: max(row.expiresAt - now, .zero),
-                                sameNode: row.holder == request.node)
-        }
-        // A token that renews its own lease late keeps its epoch: nobody held it between.
-        let keeps = row.map { $0.token == request.token } ?? false
-        let epoch = keeps ? row!.epoch : (row?.epoch ?? 0) + 1
-        if !keeps { epochs.append(epoch) }
-        row = Row(holder: request.node, token: request.token, epoch: epoch, expiresAt: now + request.lease)
-        return .held(epoch: epoch, remaining: request.lease)
+        let before = row?.epoch
+        let outcome = LeaseRow.acquire(&row, request, at: timeline.now)
+        if let epoch = row?.epoch, epoch != before { epochs.append(epoch) }
+        return outcome
     }
 
     func release(_ request: LeaseRequest) {
-        if row?.token == request.token { row?.expiresAt = timeline.now }
+        LeaseRow.release(&row, request, at: timeline.now)
     }
 
     /// One node's way to the table, which a test can cut (statements fail after `timeout`).
