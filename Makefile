@@ -16,7 +16,8 @@ MAN_DATE ?= $(shell git log -1 --format=%cs 2>/dev/null || date +%F)
 MAN_GENERATED = .build/plugins/GenerateManual/outputs/agent-presenced/agent-presenced.8
 # postgresql: the cluster lease tests start a throwaway server from its binaries (initdb, pg_ctl).
 # prometheus: the metrics tests run promtool and a real Prometheus server.
-DEBIAN_PACKAGES = libsystemd-dev pkg-config curl postgresql prometheus
+# openssl, tinyproxy: the TLS tests' throwaway CA, and a real forward proxy for HTTPS through it.
+DEBIAN_PACKAGES = libsystemd-dev pkg-config curl postgresql prometheus openssl tinyproxy
 
 .PHONY: deps build release test man demo install uninstall clean
 

@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         /// libsystemd (sd_notify, sd_watchdog_enabled, sd_journal_sendv), apt `libsystemd-dev`.
@@ -32,12 +33,14 @@ let package = Package(
             name: "PresenceCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        /// The HTTP edge: Brevo's agentOnlinePing over one shared AsyncHTTPClient.
+        /// The HTTP edge: Brevo's agentOnlinePing over shared AsyncHTTPClients (one per CA set
+        /// and proxy), and the transports the Broker edge uses too.
         .target(
             name: "BrevoAPI",
             dependencies: [
                 "PresenceCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -60,6 +63,7 @@ let package = Package(
         .target(
             name: "BrevoStandIn",
             dependencies: [
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -149,11 +153,12 @@ let package = Package(
             dependencies: ["PresenceDaemon", "PresenceCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "PresenceCoreTests", dependencies: ["PresenceCore"]),
-        /// A plain HTTP/1.1 client for the HTTP edges' tests (requests the real clients never send).
-        .target(name: "HTTPTestSupport", path: "Tests/HTTPTestSupport"),
+        /// A plain HTTP/1.1 client for the HTTP edges' tests (requests the real clients never send),
+        /// free ports, a throwaway CA made with openssl, and a real forward proxy (tinyproxy).
+        .target(name: "HTTPTestSupport", dependencies: ["BrevoStandIn"], path: "Tests/HTTPTestSupport"),
         .testTarget(name: "BrevoAPITests", dependencies: ["BrevoAPI", "BrevoStandIn", "PresenceCore", "HTTPTestSupport"]),
         .testTarget(name: "PresenceMetricsTests", dependencies: ["PresenceMetrics", "PresenceCore", "HTTPTestSupport"]),
-        .testTarget(name: "BrokerAPITests", dependencies: ["BrokerAPI", "BrevoStandIn", "PresenceCore", "HTTPTestSupport"]),
+        .testTarget(name: "BrokerAPITests", dependencies: ["BrokerAPI", "BrevoAPI", "BrevoStandIn", "PresenceCore", "HTTPTestSupport"]),
         .testTarget(
             name: "ControlAPITests",
             dependencies: [
@@ -174,12 +179,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "PresenceDaemonTests", dependencies: ["PresenceDaemon", "PresenceCore", "BrevoStandIn"]),
+        .testTarget(name: "PresenceDaemonTests", dependencies: ["PresenceDaemon", "PresenceCore", "BrevoStandIn", "BrevoAPI", "BrokerAPI"]),
         /// A throwaway PostgreSQL server and a TCP relay that cuts and stalls, for the cluster tests.
         .target(
             name: "PostgresTestSupport",
             dependencies: [
                 "ClusterLease",
+                "BrevoStandIn",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

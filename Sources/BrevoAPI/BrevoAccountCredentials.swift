@@ -12,12 +12,17 @@ public struct BrevoAccountCredentials: Hashable, Sendable, CustomStringConvertib
     public var baseURL: String
     /// The account's API key; sent only in the `api-key` header.
     public var apiKey: String
+    /// How its pings reach the API: extra CA certificates and the proxy.
+    public var transport: HTTPTransport
 
     /// Creates an account's credentials; the name defaults to the one-account form's `default`.
-    public init(name: String = AccountSettings.defaultName, baseURL: String, apiKey: String) {
+    public init(
+        name: String = AccountSettings.defaultName, baseURL: String, apiKey: String, transport: HTTPTransport = .direct
+    ) {
         self.name = name
         self.baseURL = baseURL
         self.apiKey = apiKey
+        self.transport = transport
     }
 
     /// The name and base URL, never the key.

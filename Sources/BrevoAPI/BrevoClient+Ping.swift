@@ -48,12 +48,14 @@ extension BrevoClient {
                 // An answer means the request went out, so with this account's key.
                 completion(outcome(of: answer, apiKey: credentials?.apiKey ?? "", latency: latency))
             case .failure(let error):
-                let (errorClass, message) = TransportErrorClassifier.classify(error)
+                let (errorClass, message) = TransportErrorClassifier.classify(error, proxy: credentials?.proxy)
                 completion(.transportError(errorClass, message: message, latency: latency))
             }
         }
         guard let credentials else { return finish(.failure(UnknownAccount(name: request.account))) }
-        guard let lease = clients.acquire() else { return finish(.failure(HTTPClientError.alreadyShutdown)) }
+        guard let clients = credentials.clients, let lease = clients.acquire() else {
+            return finish(.failure(HTTPClientError.alreadyShutdown))
+        }
         var http: HTTPClient.Request
         switch credentials.template {
         case .success(let template): http = template

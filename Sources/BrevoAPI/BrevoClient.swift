@@ -4,9 +4,10 @@ import NIOPosix
 import PresenceCore
 import Synchronization
 
-/// Brevo's `agentOnlinePing` for any number of accounts over one shared, pooled `HTTPClient`.
+/// Brevo's `agentOnlinePing` for any number of accounts over shared, pooled `HTTPClient`s: one
+/// per transport (`ca_file` and proxy), so usually one for all.
 ///
-/// The client holds each account's base URL and key by name; a ping goes out with the
+/// The client holds each account's base URL, key and transport by name; a ping goes out with the
 /// credentials of its request's `account`. ``recycleConnections()`` swaps in a fresh client
 /// (same configuration) for new requests; the old one is shut down once its in-flight requests
 /// have finished. Every failure becomes a typed ``PingOutcome``; nothing throws. An API key
@@ -24,7 +25,9 @@ public final class BrevoClient: Sendable {
     /// pings themselves on a 2-core machine.
     public static let eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
 
-    let clients: HTTPClientRotation
+    /// One pool per transport (trust and proxy) the accounts use.
+    let pools: HTTPClientPools
+    private let recycles = Atomic<Int>(0)
     /// The per-request deadline, also used as the connect and read timeouts.
     let timeout: Duration
     let userAgent: String
@@ -66,10 +69,11 @@ public final class BrevoClient: Sendable {
         userAgent: String = ProductVersion.userAgent()
     ) {
         // Retries are the scheduler's job, with backoff inside the presence window.
-        clients = .pooled(on: eventLoopGroup, timeout: timeout)
+        let pools = HTTPClientPools(on: eventLoopGroup, timeout: timeout)
+        self.pools = pools
         self.timeout = timeout
         self.userAgent = userAgent
-        self.accounts = Mutex(Self.prepare(accounts, userAgent: userAgent))
+        self.accounts = Mutex(Self.prepare(accounts, userAgent: userAgent, pools: pools))
     }
 
     /// Replaces the whole set of accounts at once: pings started from now on use `accounts`,
@@ -77,14 +81,16 @@ public final class BrevoClient: Sendable {
     /// account). Pings in flight finish with the credentials they started with. A name given
     /// twice keeps its last credentials.
     public func updateCredentials(_ accounts: [BrevoAccountCredentials]) {
-        let prepared = Self.prepare(accounts, userAgent: userAgent)
+        let prepared = Self.prepare(accounts, userAgent: userAgent, pools: pools)
         self.accounts.withLock { $0 = prepared }
+        pools.keepOnly(Set(accounts.map(\.transport)))
     }
 
     /// Replaces the base URL and key of the account named `default` (adding it when missing);
     /// other accounts keep theirs. Pings started from now on use them.
     public func updateCredentials(baseURL: String, apiKey: String) {
-        let updated = BrevoCredentials(BrevoAccountCredentials(baseURL: baseURL, apiKey: apiKey), userAgent: userAgent)
+        let account = BrevoAccountCredentials(baseURL: baseURL, apiKey: apiKey)
+        let updated = BrevoCredentials(account, userAgent: userAgent, clients: pools.rotation(for: account.transport))
         accounts.withLock { $0[AccountSettings.defaultName] = updated }
     }
 
@@ -93,10 +99,12 @@ public final class BrevoClient: Sendable {
         accounts.withLock { $0[account] }
     }
 
-    private static func prepare(_ accounts: [BrevoAccountCredentials], userAgent: String) -> [String: BrevoCredentials] {
+    private static func prepare(
+        _ accounts: [BrevoAccountCredentials], userAgent: String, pools: HTTPClientPools
+    ) -> [String: BrevoCredentials] {
         var prepared: [String: BrevoCredentials] = [:]
         for account in accounts {
-            prepared[account.name] = BrevoCredentials(account, userAgent: userAgent)
+            prepared[account.name] = BrevoCredentials(account, userAgent: userAgent, clients: pools.rotation(for: account.transport))
         }
         return prepared
     }
@@ -105,15 +113,15 @@ public final class BrevoClient: Sendable {
     /// the same configuration, while requests in flight finish on the old one, which is shut
     /// down once they are done. Does nothing after ``shutdown()``.
     public func recycleConnections() {
-        clients.recycle()
+        if pools.recycle() { recycles.add(1, ordering: .relaxed) }
     }
 
     /// How many times the connections were recycled (0 until the first recycle).
-    public var connectionGeneration: Int { clients.generation }
+    public var connectionGeneration: Int { recycles.load(ordering: .relaxed) }
 
     /// Shuts every HTTP client down, including retired ones still finishing requests (those
     /// requests are cancelled); later pings report `.cancelled`. Idempotent.
     public func shutdown() async {
-        await clients.shutdown()
+        await pools.shutdown()
     }
 }

@@ -10,10 +10,16 @@ final class BrevoCredentials: Sendable {
     /// once here rather than for each of thousands of pings a second. A malformed base URL
     /// fails each ping with this error.
     let template: Result<HTTPClient.Request, any Error>
+    /// The pool of the account's transport; `nil` once the client is shut down.
+    let clients: HTTPClientRotation?
+    /// The proxy its pings go through, named in their transport errors.
+    let proxy: ForwardProxy?
 
-    /// The credentials of `account`, whose pings carry `userAgent`.
-    init(_ account: BrevoAccountCredentials, userAgent: String) {
+    /// The credentials of `account`, whose pings carry `userAgent` and go out on `clients`.
+    init(_ account: BrevoAccountCredentials, userAgent: String, clients: HTTPClientRotation?) {
         apiKey = account.apiKey
+        self.clients = clients
+        proxy = account.transport.proxy
         let headers: [(String, String)] = [
             ("Content-Type", "application/json"),
             ("Accept", "application/json"),

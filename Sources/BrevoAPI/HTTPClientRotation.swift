@@ -28,6 +28,8 @@ package final class HTTPClientRotation: Sendable {
         /// Shutdowns started for drained clients, by generation, until they finish.
         var closing: [Int: Task<Void, Never>] = [:]
         var isShutDown = false
+        /// No longer anybody's: each client closes once its requests are done.
+        var isRetired = false
     }
 
     private let makeClient: @Sendable () -> HTTPClient
@@ -39,19 +41,13 @@ package final class HTTPClientRotation: Sendable {
         state = Mutex(State(open: [0: Entry(client: makeClient())]))
     }
 
-    /// The rotation of the edges' pooled clients on `eventLoopGroup`: no redirects, no
-    /// decompression, idle connections kept 30 s, and no retried connection attempts (each
-    /// caller's own schedule retries), with `timeout` as the connect and read timeouts.
-    package static func pooled(on eventLoopGroup: any EventLoopGroup, timeout: Duration) -> HTTPClientRotation {
-        let amount = TimeAmount.nanoseconds(max(timeout.nanoseconds, 1_000_000))
-        var configuration = HTTPClient.Configuration(
-            redirectConfiguration: .disallow,
-            timeout: .init(connect: amount, read: amount),
-            connectionPool: .init(idleTimeout: .seconds(30)),
-            decompression: .disabled
-        )
-        configuration.connectionPool.retryConnectionEstablishment = false
-        let settings = configuration
+    /// The rotation of the edges' pooled clients on `eventLoopGroup` with `transport`'s trust
+    /// and proxy, and `timeout` as the connect and read timeouts (see
+    /// ``HTTPTransport/configuration(timeout:)``).
+    package static func pooled(
+        on eventLoopGroup: any EventLoopGroup, timeout: Duration, transport: HTTPTransport = .direct
+    ) -> HTTPClientRotation {
+        let settings = transport.configuration(timeout: timeout)
         return HTTPClientRotation { HTTPClient(eventLoopGroup: eventLoopGroup, configuration: settings) }
     }
 
@@ -74,7 +70,7 @@ package final class HTTPClientRotation: Sendable {
             guard var entry = state.open[lease.generation] else { return }
             entry.inFlight -= 1
             state.open[lease.generation] = entry
-            if lease.generation != state.generation, entry.inFlight == 0 {
+            if lease.generation != state.generation || state.isRetired, entry.inFlight == 0 {
                 retire(lease.generation, in: &state)
             }
         }
@@ -95,6 +91,18 @@ package final class HTTPClientRotation: Sendable {
         }
         // Raced with shutdown: the fresh client was never handed out.
         if let unused { Task { try? await unused.shutdown() } }
+    }
+
+    /// Lets every client close as soon as its requests are done: for a rotation nobody uses any
+    /// more (its transport went away at a reload). A request that still acquires one of them
+    /// meanwhile is served; ``shutdown()`` still waits for all of them.
+    package func retire() {
+        state.withLock { state in
+            state.isRetired = true
+            for (generation, entry) in state.open where entry.inFlight == 0 {
+                retire(generation, in: &state)
+            }
+        }
     }
 
     /// Shuts every client down, the current one, retired ones still busy (their requests are

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 import PresenceCore
 
 #if canImport(Glibc)
@@ -14,9 +15,40 @@ import Darwin
 /// Messages are fixed texts chosen here, never an error's own description: some of those
 /// (invalid header values, for one) would quote the `api-key` header.
 package enum TransportErrorClassifier {
-    /// The class and a short message for `error`.
+    /// The class and a short message for `error` of a request sent through `proxy` (or
+    /// directly): a connection failure then names the proxy, and the proxy's refusals are
+    /// told apart from the API's.
+    package static func classify(_ error: any Error, proxy: ForwardProxy?) -> (PingErrorClass, String) {
+        guard let proxy else { return classify(error) }
+        switch error {
+        case let error as HTTPClientError where error == .proxyAuthenticationRequired:
+            let hint = proxy.credentials == nil
+                ? "set its user:password in proxy.credentials_file (or the credential proxy-credentials)"
+                : "check the user:password given for it"
+            return (.connect, "\(proxy) refused the tunnel: 407 Proxy Authentication Required; \(hint)")
+        case let error as HTTPClientError where error == .invalidProxyResponse:
+            return (.connect, "\(proxy) refused the tunnel (its answer to CONNECT was not 200, such as 403 Forbidden)")
+        case let error as HTTPClientError where error == .httpProxyHandshakeTimeout:
+            return (.timeout, "\(proxy) did not answer CONNECT in time")
+        default:
+            let (errorClass, message) = classify(error)
+            if errorClass == .connect, !message.hasPrefix("TLS failure") {
+                // Before the tunnel is up, "the API host" the connection failed to reach is the proxy.
+                let named = message.replacingOccurrences(of: "the API host", with: "\(proxy)")
+                return (.connect, named == message ? "\(message) (\(proxy))" : named)
+            }
+            guard errorClass == .connect || errorClass == .timeout || errorClass == .connectionClosed else {
+                return (errorClass, message)
+            }
+            return (errorClass, "\(message), through \(proxy)")
+        }
+    }
+
+    /// The class and a short message for `error` of a request sent directly.
     package static func classify(_ error: any Error) -> (PingErrorClass, String) {
         switch error {
+        case let routed as RoutedError:
+            return classify(routed.error, proxy: routed.proxy)
         case is PingDeadlineExceeded:
             return (.timeout, "no complete answer within the timeout")
         case let error as UnknownAccount:
@@ -35,6 +67,10 @@ package enum TransportErrorClassifier {
             return (.protocolError, "malformed HTTP answer")
         case is SocketAddressError:
             return (.connect, "cannot resolve the API host")
+        case let error as NIOSSLError:
+            return (.connect, "TLS failure: " + tlsReason(String(describing: error)))
+        case let error as NIOSSLExtraError:
+            return (.connect, "TLS failure: " + tlsReason(String(describing: error)))
         default:
             return classifyByTypeName(error)
         }
@@ -95,9 +131,46 @@ package enum TransportErrorClassifier {
             return (.connect, "cannot connect to the API host")
         }
         if name.contains("SSL") || name.contains("TLS") {
-            return (.connect, "TLS failure")
+            return (.connect, "TLS failure: " + tlsReason(String(describing: error)))
         }
         return (.protocolError, "unexpected error (\(name))")
+    }
+}
+
+extension TransportErrorClassifier {
+    /// What a TLS error's text says, in an operator's words. TLS errors carry OpenSSL's
+    /// reason codes and never a header, so reading their text is safe.
+    static func tlsReason(_ text: String) -> String {
+        let upper = text.uppercased()
+        if upper.contains("FAILEDTOVALIDATEHOSTNAME") || upper.contains("HOSTNAME") {
+            return "the server's certificate does not name the host of the URL"
+        }
+        if upper.contains("CERTIFICATE_VERIFY_FAILED") || upper.contains("UNKNOWN_CA") {
+            return "the server's certificate does not verify (its CA is not in the system trust store "
+                + "nor in ca_file, or it has expired)"
+        }
+        if upper.contains("WRONG_VERSION_NUMBER") || upper.contains("HTTP_REQUEST") || upper.contains("PACKET_LENGTH") {
+            return "the server does not speak TLS on that port (an http:// server?)"
+        }
+        if upper.contains("HANDSHAKE") || upper.contains("ALERT") {
+            return "the TLS handshake failed"
+        }
+        return "the TLS connection failed"
+    }
+}
+
+/// A transport error of a request sent through `proxy` (or directly), so that its message can
+/// name the proxy.
+package struct RoutedError: Error {
+    /// The error itself.
+    package let error: any Error
+    /// The proxy the request went through.
+    package let proxy: ForwardProxy?
+
+    /// Creates the error.
+    package init(_ error: any Error, proxy: ForwardProxy?) {
+        self.error = error
+        self.proxy = proxy
     }
 }
 

@@ -14,6 +14,8 @@ public final class BrevoStandIn: Sendable {
     public let host: String
     /// The port the stand-in listens on (the ephemeral one when started with port 0).
     public let port: Int
+    /// Whether it speaks TLS (its ``baseURL`` is then `https://`).
+    public let isTLS: Bool
 
     private let serverChannel: any Channel
     private let engine: StandInEngine
@@ -24,11 +26,12 @@ public final class BrevoStandIn: Sendable {
     private let isShutDown = Mutex(false)
 
     private init(
-        host: String, port: Int, serverChannel: any Channel, engine: StandInEngine,
+        host: String, port: Int, isTLS: Bool, serverChannel: any Channel, engine: StandInEngine,
         connections: ConnectionRegistry, brokerFaultControl: BrokerFaultControl, log: RequestLog?, flushTask: RepeatedTask?
     ) {
         self.host = host
         self.port = port
+        self.isTLS = isTLS
         self.serverChannel = serverChannel
         self.engine = engine
         self.connections = connections
@@ -47,22 +50,25 @@ public final class BrevoStandIn: Sendable {
         port: Int = 0,
         apiKey: String,
         faults: FaultPlan = .none,
-        logFile: String? = nil
+        logFile: String? = nil,
+        tls: StandInTLS? = nil
     ) async throws -> BrevoStandIn {
-        try await start(host: host, port: port, apiKeys: [apiKey], faults: faults, logFile: logFile)
+        try await start(host: host, port: port, apiKeys: [apiKey], faults: faults, logFile: logFile, tls: tls)
     }
 
     /// Starts listening on `host:port` (port 0 picks a free one), accepting every key of
     /// `apiKeys` (one per account it stands in for), and returns once bound.
     ///
     /// With `logFile`, one JSON line per request (`t`, `agent`, `status`) is appended to it,
-    /// written in batches at least every 250 ms and on ``shutdown()``.
+    /// written in batches at least every 250 ms and on ``shutdown()``. With `tls`, it speaks
+    /// HTTPS only.
     public static func start(
         host: String = "127.0.0.1",
         port: Int = 0,
         apiKeys: [String],
         faults: FaultPlan = .none,
-        logFile: String? = nil
+        logFile: String? = nil,
+        tls: StandInTLS? = nil
     ) async throws -> BrevoStandIn {
         let log = try logFile.map { try RequestLog(path: $0) }
         let engine = StandInEngine(apiKeys: Set(apiKeys), plan: faults, log: log)
@@ -77,6 +83,7 @@ public final class BrevoStandIn: Sendable {
                 .childChannelInitializer { channel in
                     let number = connections.add(channel)
                     return channel.eventLoop.makeCompletedFuture {
+                        try tls?.secure(channel)
                         try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
                         let handler = StandInHTTPHandler(engine: engine, brokerFaultControl: brokerFaultControl, connection: number)
                         try channel.pipeline.syncOperations.addHandler(handler)
@@ -99,16 +106,20 @@ public final class BrevoStandIn: Sendable {
             }
         }
         return BrevoStandIn(
-            host: host, port: boundPort, serverChannel: channel, engine: engine,
+            host: host, port: boundPort, isTLS: tls != nil, serverChannel: channel, engine: engine,
             connections: connections, brokerFaultControl: brokerFaultControl, log: log, flushTask: flushTask
         )
     }
 
-    /// The API base URL to configure a client with, e.g. `http://127.0.0.1:40123/v3`.
+    /// The API base URL to configure a client with, e.g. `http://127.0.0.1:40123/v3`
+    /// (`https://` with TLS).
     public var baseURL: String {
         let authority = host.contains(":") ? "[\(host)]" : host
-        return "http://\(authority):\(port)/v3"
+        return "\(isTLS ? "https" : "http")://\(authority):\(port)/v3"
     }
+
+    /// How many connections it has accepted (TLS ones whose handshake failed included).
+    public var connectionsAccepted: Int { connections.acceptedCount }
 
     /// A snapshot of every request received so far, in arrival order of decision.
     public var requests: [RecordedRequest] { engine.requests }

@@ -19,6 +19,9 @@ final class ConnectionRegistry: Sendable {
         }
     }
 
+    /// How many connections were accepted so far.
+    var acceptedCount: Int { accepted.withLock { $0 } }
+
     /// Closes every open connection and waits for them to close.
     func closeAll() async {
         let open = channels.withLock { Array($0.values) }

@@ -11,7 +11,7 @@ extension BrokerClient {
         let result: Result<BrokerExchange, any Error>
         do {
             let request = try run.http.close(sessionCode: sessionCode, token: token?.value)
-            result = await BrokerExchange.send(request, through: run.lease, before: run.deadline)
+            result = await BrokerExchange.send(request, for: run)
         } catch {
             result = .failure(error)
         }

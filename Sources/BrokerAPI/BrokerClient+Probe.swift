@@ -21,11 +21,10 @@ extension BrokerClient {
     public func probe(_ request: ProbeRequest) async -> ProbeOutcome {
         let botSecrets = secrets(for: request.bot.name)
         if let refusal = ProbePreflight.refusal(for: request, secrets: botSecrets) { return .failed(refusal) }
-        guard let botSecrets, let lease = clients.acquire() else {
+        guard let botSecrets, !pools.isShutDown else {
             return .failed(.transport(.cancelled, message: "the Broker client is shut down"))
         }
-        defer { clients.release(lease) }
-        let run = ProbeRun(request: request, secrets: botSecrets, lease: lease, userAgent: userAgent)
+        let run = ProbeRun(request: request, secrets: botSecrets, pools: pools, userAgent: userAgent)
 
         var token: BearerToken?
         if let auth = run.bot.auth {
@@ -53,7 +52,7 @@ extension BrokerClient {
         let sent = ContinuousClock.now
         let result: Result<BrokerExchange, any Error>
         do {
-            result = await BrokerExchange.send(try run.http.start(token: token?.value), through: run.lease, before: run.deadline)
+            result = await BrokerExchange.send(try run.http.start(token: token?.value), for: run)
         } catch {
             result = .failure(error)
         }

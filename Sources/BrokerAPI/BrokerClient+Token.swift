@@ -20,7 +20,7 @@ extension BrokerClient {
             return .failed("the token URL is not a valid URL")
         }
         let issuedAt = ContinuousClock.now
-        switch await BrokerExchange.send(request, through: run.lease, before: run.deadline) {
+        switch await BrokerExchange.send(request, for: run) {
         case .failure(let error):
             let (errorClass, message) = TransportErrorClassifier.classify(error)
             return .failed("no answer from the token endpoint (\(errorClass.rawValue): \(message))")

@@ -5,7 +5,7 @@ import PresenceCore
 import Synchronization
 
 /// Probes bots through their Broker API: an OAuth2 token when the bot wants one, a test
-/// conversation, and the close of its session, over one pooled `HTTPClient`.
+/// conversation, and the close of its session, over pooled `HTTPClient`s (one per transport).
 ///
 /// It shares BrevoAPI's HTTP stack: the same event loop (``BrevoClient/eventLoopGroup``), the
 /// same bounded answers (64 KiB), error classes and redaction. Secrets are held by bot name and
@@ -17,7 +17,8 @@ public final class BrokerClient: Sendable {
     /// The most of an answer body read; a longer body is a bad answer.
     public static let maximumBodyBytes = BrevoClient.maximumBodyBytes
 
-    let clients: HTTPClientRotation
+    /// One pool per transport (trust and proxy) the bots use.
+    let pools: HTTPClientPools
     let userAgent: String
     /// OAuth2 tokens by bot, reused until shortly before they expire.
     let tokens = BrokerTokenCache()
@@ -36,7 +37,7 @@ public final class BrokerClient: Sendable {
         // Each probe's own deadline (its bot's `timeout`) bounds every request; the pool's
         // timeouts only keep a connection attempt from outliving any sensible deadline. A
         // failed probe is retried by the prober's schedule, not here.
-        clients = .pooled(on: eventLoopGroup, timeout: .seconds(60))
+        pools = HTTPClientPools(on: eventLoopGroup, timeout: .seconds(60))
         self.userAgent = userAgent
     }
 
@@ -45,6 +46,7 @@ public final class BrokerClient: Sendable {
     /// Cached tokens of bots whose client secret changed or went away are dropped.
     public func updateSecrets(_ secrets: [String: BrokerSecrets]) {
         secretsByBot.withLock { $0 = secrets }
+        pools.keepOnly(Set(secrets.values.flatMap(\.transport.possibleTransports)))
         tokens.removeAll { key in secrets[key.bot]?.clientSecret != key.clientSecret }
     }
 
@@ -61,12 +63,12 @@ public final class BrokerClient: Sendable {
     /// Drops the pooled connections: probes from now on open fresh ones, while probes in
     /// flight finish on the old ones. Does nothing after ``shutdown()``.
     public func recycleConnections() {
-        clients.recycle()
+        pools.recycle()
     }
 
     /// Shuts the HTTP clients down; probes in flight are cancelled and later probes report
     /// `.cancelled`. Idempotent.
     public func shutdown() async {
-        await clients.shutdown()
+        await pools.shutdown()
     }
 }

@@ -1,3 +1,5 @@
+import BrevoAPI
+
 /// One bot's secrets, as the daemon reads them from their files: the Broker `API-KEY` and, for
 /// a Broker behind OAuth2, the client secret.
 ///
@@ -7,11 +9,15 @@ public struct BrokerSecrets: Hashable, Sendable, CustomStringConvertible, Custom
     public var apiKey: String
     /// The OAuth2 client secret; sent only in the token request's form body.
     public var clientSecret: String?
+    /// How the bot's requests travel: its extra CA certificates and the proxy (no secret but
+    /// the proxy's password, which its descriptions leave out).
+    public var transport: HTTPTransportPolicy
 
     /// Creates a bot's secrets.
-    public init(apiKey: String, clientSecret: String? = nil) {
+    public init(apiKey: String, clientSecret: String? = nil, transport: HTTPTransportPolicy = .direct) {
         self.apiKey = apiKey
         self.clientSecret = clientSecret
+        self.transport = transport
     }
 
     /// Neither secret, only whether the client secret is there.

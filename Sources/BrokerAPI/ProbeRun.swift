@@ -2,22 +2,23 @@ import BrevoAPI
 import NIOCore
 import PresenceCore
 
-/// One probe under way: the bot, its secrets, the HTTP client it holds, and its one deadline,
+/// One probe under way: the bot, its secrets, the HTTP clients it sends on, and its one deadline,
 /// which the token, the start and the close share.
 struct ProbeRun: Sendable {
     let request: ProbeRequest
     let secrets: BrokerSecrets
-    let lease: HTTPClientRotation.Lease
+    /// The client's pools, one per transport.
+    let pools: HTTPClientPools
     /// When the whole probe must be over: its start plus the bot's `timeout`.
     let deadline: NIODeadline
     let began: ContinuousClock.Instant
     let http: ProbeHTTPRequests
 
     /// Starts the run of `request` now.
-    init(request: ProbeRequest, secrets: BrokerSecrets, lease: HTTPClientRotation.Lease, userAgent: String) {
+    init(request: ProbeRequest, secrets: BrokerSecrets, pools: HTTPClientPools, userAgent: String) {
         self.request = request
         self.secrets = secrets
-        self.lease = lease
+        self.pools = pools
         began = .now
         let timeout = request.bot.probe.cadence.timeout
         deadline = .now() + .nanoseconds(max(Self.nanoseconds(timeout), 1_000_000))

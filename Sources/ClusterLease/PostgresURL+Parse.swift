@@ -1,3 +1,5 @@
+import PresenceCore
+
 extension PostgresURL {
     /// Parses a `postgres://` or `postgresql://` URL.
     ///

@@ -49,13 +49,13 @@ struct BrokerStandInOptions: ParsableArguments {
 
     /// Starts the Broker stand-in on `host` when `--broker-port` is given, with its initial
     /// fault in force, and writes its port file.
-    func start(host: String) async throws -> BrokerStandIn? {
+    func start(host: String, tls: StandInTLS?) async throws -> BrokerStandIn? {
         guard let brokerPort else { return nil }
         let apiKeys = try brokerApiKeyFile.map { try StandInCommand.readKey($0, what: "Broker API key") }
         let client = try brokerClientId.map { id in
             (id: id, secret: try StandInCommand.readKey(brokerClientSecretFile ?? "", what: "Broker client secret"))
         }
-        let broker = try await BrokerStandIn.start(host: host, port: brokerPort, apiKeys: apiKeys, client: client, logFile: brokerLog)
+        let broker = try await BrokerStandIn.start(host: host, port: brokerPort, apiKeys: apiKeys, client: client, logFile: brokerLog, tls: tls)
         do {
             try await broker.setFault(try initialFault())
             if let brokerPortFile { try String(broker.port).write(toFile: brokerPortFile, atomically: true, encoding: .utf8) }

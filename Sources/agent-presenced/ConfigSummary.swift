@@ -30,6 +30,7 @@ struct ConfigSummary {
         lines += botLines
         lines += clusterLines
         lines += metricsLines
+        lines += transportLines
         lines.append("  status file: \(loaded.statusFilePath)")
         return lines
     }

@@ -40,17 +40,22 @@ struct DemoCommand: AsyncParsableCommand {
         let logger = Logger(label: "agent-presenced")
         let keys = DemoRoster.accounts.map { _ in "demo-" + UUID().uuidString }
         let faults = FaultPlan(failureRate: failureRate, failureStatus: 503, latency: .milliseconds(40))
-        let standIn = try await BrevoStandIn.start(apiKeys: keys, faults: faults)
+        // HTTPS as with the real APIs: a throwaway CA (openssl) signs the stand-ins' certificate
+        // and the config trusts it with ca_file. Without openssl the demo falls back to HTTP.
+        let certificates = try? StandInCertificates.make(authority: "agent-presenced demo CA", in: folder + "/tls")
+        let tls = try certificates?.tls()
+        let standIn = try await BrevoStandIn.start(apiKeys: keys, faults: faults, tls: tls)
         let brokerKey = "demo-broker-" + UUID().uuidString
-        let broker = try await BrokerStandIn.start(apiKeys: [brokerKey])
+        let broker = try await BrokerStandIn.start(apiKeys: [brokerKey], tls: tls)
         for (account, key) in zip(DemoRoster.accounts, keys) {
             _ = FileManager.default.createFile(atPath: folder + "/\(account).key", contents: Data((key + "\n").utf8), attributes: [.posixPermissions: 0o600])
         }
         _ = FileManager.default.createFile(atPath: folder + "/broker.key", contents: Data((brokerKey + "\n").utf8), attributes: [.posixPermissions: 0o600])
         _ = FileManager.default.createFile(atPath: folder + "/postgres-url", contents: Data(DemoRoster.postgresURL.utf8), attributes: [.posixPermissions: 0o600])
         let configPath = folder + "/config.yaml"
-        let metricsPort = Self.freePort()
-        try DemoRoster.yaml(baseURL: standIn.baseURL, brokerURL: broker.baseURL, folder: folder, metricsPort: metricsPort)
+        let metricsPort = (try? FreePort.next()) ?? 9464
+        try DemoRoster.yaml(baseURL: standIn.baseURL, brokerURL: broker.baseURL, folder: folder, metricsPort: metricsPort,
+                            caFile: certificates?.caFile)
             .write(toFile: configPath, atomically: true, encoding: .utf8)
 
         let loaded: LoadedConfig
@@ -73,6 +78,7 @@ struct DemoCommand: AsyncParsableCommand {
               agent-presenced clear Alice --socket \(socket)
               curl --unix-socket \(socket) http://localhost/v1/agents/support-eu%2Fid%3Ademo-alice
             Prometheus metrics: curl -s http://127.0.0.1:\(metricsPort)/metrics | grep -v '^#'
+            \(certificates == nil ? "HTTP only: openssl is not installed, so the stand-ins have no certificate." : "Brevo and the bot are reached over HTTPS: the stand-ins' certificate comes from a throwaway CA that the config trusts with ca_file (\(certificates!.caFile)).")
             The daemon is node demo-1 of a cluster (its lease in an in-process table here, in PostgreSQL for real): after 40 s it loses the database and hands over to a simulated demo-2, then takes the lead back.
             """)
         var footer = [
@@ -100,19 +106,5 @@ struct DemoCommand: AsyncParsableCommand {
         try await standIn.shutdown()
         await broker.shutdown()
         Console.out("demo stopped: the stand-in received \(standIn.requests.count) pings and \(broker.requests().filter { $0.kind == .start }.count) bot probes")
-    }
-
-    /// A TCP port on 127.0.0.1 that was free a moment ago, for the demo's metrics.
-    static func freePort() -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        return bound ? Int(UInt16(bigEndian: address.sin_port)) : 9464
     }
 }

@@ -29,17 +29,22 @@ enum DemoRoster {
     /// The URL file's text: the demo's lease table is in process, so nothing connects to it.
     static let postgresURL = "postgres://demo@127.0.0.1:1/demo-lease-table-is-in-process\n"
 
-    static func yaml(baseURL: String, brokerURL: String, folder: String, metricsPort: Int, now: Date = Date()) -> String {
-        """
+    static func yaml(
+        baseURL: String, brokerURL: String, folder: String, metricsPort: Int, caFile: String? = nil, now: Date = Date()
+    ) -> String {
+        let trust = caFile.map { "ca_file: \($0)" } ?? "# no ca_file: plain HTTP"
+        return """
         accounts:
           support-eu:
             base_url: \(baseURL)
             api_key_file: \(folder)/support-eu.key
             received_from: agent-presenced-demo
+            \(trust)
           sales-us:
             base_url: \(baseURL)
             api_key_file: \(folder)/sales-us.key
             received_from: agent-presenced-demo
+            \(trust)
         ping:
           interval: 3s
           jitter: 300ms
@@ -60,6 +65,7 @@ enum DemoRoster {
             bot: 47d2c3b4-a596-4788-99aa-bbccddeeff00
             channel: 9f31d2e3-f4a5-4b6c-8d7e-8f9a0b1c2d3e
             api_key_file: \(folder)/broker.key
+            \(trust)
             locale: en-US
             probe:
               text: ping

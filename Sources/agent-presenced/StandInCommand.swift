@@ -59,10 +59,18 @@ struct StandInCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Put Retry-After on 429 and 5xx answers, as delta seconds or an HTTP date.", valueName: "seconds|http-date"))
     var retryAfter: String?
 
+    @Option(help: ArgumentHelp("Serve HTTPS only, with this PEM certificate chain (the server's certificate first); "
+        + "the Broker stand-in too.", valueName: "path"))
+    var tlsCertificate: String?
+
+    @Option(help: ArgumentHelp("The PEM private key of --tls-certificate.", valueName: "path"))
+    var tlsKey: String?
+
     @OptionGroup var broker: BrokerStandInOptions
 
     func validate() throws {
         guard !apiKeyFile.isEmpty else { throw ValidationError("Missing expected argument '--api-key-file <api-key-file>'") }
+        guard (tlsCertificate == nil) == (tlsKey == nil) else { throw ValidationError("--tls-certificate and --tls-key go together") }
         _ = try keyFaultArguments()
         _ = try retryAfterRule()
     }
@@ -79,10 +87,13 @@ struct StandInCommand: AsyncParsableCommand {
         let faults = FaultPlan(
             failureRate: failureRate, failureStatus: failureStatus, retryAfter: try retryAfterRule(), keyFaults: keyFaults
         )
-        let standIn = try await BrevoStandIn.start(host: host, port: port, apiKeys: apiKeys, faults: faults, logFile: log)
+        let tls = try tlsCertificate.map { certificate in
+            try StandInTLS(certificateChainFile: certificate, privateKeyFile: tlsKey ?? "")
+        }
+        let standIn = try await BrevoStandIn.start(host: host, port: port, apiKeys: apiKeys, faults: faults, logFile: log, tls: tls)
         let brokerStandIn: BrokerStandIn?
         do {
-            brokerStandIn = try await broker.start(host: host)
+            brokerStandIn = try await broker.start(host: host, tls: tls)
         } catch {
             try? await standIn.shutdown()
             throw error

@@ -13,7 +13,7 @@ import Glibc
     /// A daemon of three agents with `metrics.listen` on a free port and a textfile.
     static func daemon() async throws -> (DaemonUnderTest, port: Int, textfile: String) {
         let daemon = try await DaemonUnderTest(agents: "  - id: m1\n  - id: m2\n  - id: m3")
-        let port = try ThrowawayPostgres.freePort()
+        let port = try FreePort.next()
         let textfile = daemon.folder.path + "/agent-presenced.prom"
         try daemon.writeConfig(agents: "  - id: m1\n  - id: m2\n  - id: m3",
                                extra: "metrics:\n  listen: 127.0.0.1:\(port)\n  textfile: \(textfile)")
@@ -79,7 +79,7 @@ import Glibc
         let (daemon, port, _) = try await Self.daemon()
         defer { Task { await daemon.tearDown() } }
         #expect(try daemon.start() != nil)
-        let prometheusPort = try ThrowawayPostgres.freePort()
+        let prometheusPort = try FreePort.next()
         try daemon.folder.write("prometheus.yml", """
             global:
               scrape_interval: 1s

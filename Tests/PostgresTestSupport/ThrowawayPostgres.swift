@@ -1,3 +1,4 @@
+import BrevoStandIn
 import ClusterLease
 import Foundation
 import NIOCore
@@ -104,11 +105,7 @@ public final class ThrowawayPostgres: Sendable {
 
     /// A TCP port on 127.0.0.1 that was free a moment ago.
     public static func freePort() throws -> Int {
-        let channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .bind(host: "127.0.0.1", port: 0).wait()
-        defer { try? channel.close().wait() }
-        guard let port = channel.localAddress?.port else { throw ThrowawayPostgresError("no free port") }
-        return port
+        try FreePort.next()
     }
 }
 

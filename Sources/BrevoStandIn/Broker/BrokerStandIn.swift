@@ -42,6 +42,7 @@ public final class BrokerStandIn: Sendable {
     ///   - tokenLifetime: how long an issued token is good for (its `expires_in`).
     ///   - logFile: one JSON line per request (`t`, `kind`, `status`, `request_id`,
     ///     `user_agent`) is appended to it, in batches at least every 250 ms and on ``shutdown()``.
+    ///   - tls: with it, the stand-in speaks HTTPS only (its URLs are then `https://`).
     public static func start(
         host: String = "127.0.0.1",
         port: Int = 0,
@@ -49,7 +50,8 @@ public final class BrokerStandIn: Sendable {
         client: (id: String, secret: String)? = nil,
         answerText: String = "Hello! How can I help you?",
         tokenLifetime: Duration = .seconds(300),
-        logFile: String? = nil
+        logFile: String? = nil,
+        tls: StandInTLS? = nil
     ) async throws -> BrokerStandIn {
         let log = try logFile.map { try RequestLog(path: $0) }
         let engine = BrokerEngine(
@@ -58,7 +60,7 @@ public final class BrokerStandIn: Sendable {
         )
         let listener: BrokerListener
         do {
-            listener = try await BrokerListener.start(host: host, port: port, engine: engine)
+            listener = try await BrokerListener.start(host: host, port: port, tls: tls, engine: engine)
         } catch {
             log?.close()
             throw error
@@ -78,7 +80,7 @@ public final class BrokerStandIn: Sendable {
 
     private var origin: String {
         let authority = host.contains(":") ? "[\(host)]" : host
-        return "http://\(authority):\(port)"
+        return "\(listener.tls == nil ? "http" : "https")://\(authority):\(port)"
     }
 
     /// Switches to `fault`, returning once it is in force: ``BrokerFault/down`` stops listening

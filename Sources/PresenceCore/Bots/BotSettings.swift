@@ -18,6 +18,8 @@ public struct BotSettings: Hashable, Sendable {
     public var channel: String
     /// Where the Broker `API-KEY` is read; `nil` for the systemd credential.
     public var apiKeyFile: String?
+    /// A PEM bundle of CA certificates trusted beside the system's, for its Broker and token endpoint.
+    public var caFile: String?
     /// The `LOCALE` header, e.g. `en-US`.
     public var locale: String
     /// The `OS` header.

@@ -3,7 +3,7 @@ import Yams
 extension ConfigParser {
     /// The keys allowed in one bot of `bots:`.
     static let botKeys = [
-        "base_url", "org", "env", "bot", "channel", "api_key_file", "locale", "os", "user_ref", "auth", "probe",
+        "base_url", "org", "env", "bot", "channel", "api_key_file", "ca_file", "locale", "os", "user_ref", "auth", "probe",
     ]
 
     /// The bot keys that name a UUID, with what each names.
@@ -77,6 +77,9 @@ extension ConfigParser {
                               source: reader.location(key))
         if let entry = entries["api_key_file"] {
             bot.apiKeyFile = reader.string(entry.value, at: path + ".api_key_file")
+        }
+        if let entry = entries["ca_file"] {
+            bot.caFile = reader.string(entry.value, at: path + ".ca_file")
         }
         for field in ["os", "user_ref"] {
             guard let entry = entries[field], let text = reader.string(entry.value, at: path + "." + field),

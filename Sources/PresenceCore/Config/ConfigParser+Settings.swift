@@ -3,7 +3,7 @@ import Yams
 
 extension ConfigParser {
     /// The keys of `brevo:`, also allowed in each account of `accounts:`.
-    static let brevoKeys = ["base_url", "api_key_file", "received_from"]
+    static let brevoKeys = ["base_url", "api_key_file", "received_from", "ca_file"]
 
     /// Reads `brevo:`.
     static func readBrevo(_ node: Node, reader: inout YAMLNodeReader) -> BrevoSettings {
@@ -28,6 +28,9 @@ extension ConfigParser {
         }
         if let entry = entries["received_from"] {
             settings.receivedFrom = reader.string(entry.value, at: path + ".received_from")
+        }
+        if let entry = entries["ca_file"] {
+            settings.caFile = reader.string(entry.value, at: path + ".ca_file")
         }
         return settings
     }

@@ -7,7 +7,7 @@ import Yams
 public enum ConfigParser {
     /// The keys allowed at the top of the main config file.
     static let topLevelKeys = [
-        "brevo", "ping", "rate_limit", "accounts", "schedules", "bots", "cluster", "metrics", "status_file", "agents_dir", "agents_dir_optional",
+        "brevo", "ping", "rate_limit", "accounts", "schedules", "bots", "cluster", "metrics", "proxy", "status_file", "agents_dir", "agents_dir_optional",
         "agents",
     ]
 
@@ -37,6 +37,7 @@ public enum ConfigParser {
         if let entry = entries["brevo"] { config.brevo = readBrevo(entry.value, reader: &reader) }
         if let entry = entries["ping"] { config.ping = readPing(entry.value, reader: &reader) }
         if let entry = entries["metrics"] { config.metrics = readMetrics(entry.value, reader: &reader) }
+        if let entry = entries["proxy"] { config.proxy = readProxy(entry.keyNode, entry.value, reader: &reader) }
         if let entry = entries["cluster"] {
             config.cluster = readCluster(entry.keyNode, entry.value, ping: config.ping, hostName: hostName, reader: &reader)
         }

@@ -28,6 +28,8 @@ public struct PresenceConfig: Hashable, Sendable {
     public var cluster: ClusterSettings?
     /// Where Prometheus metrics are served and written (off by default).
     public var metrics = MetricsSettings()
+    /// The forward proxy over the environment's; `nil` leaves it to the environment.
+    public var proxy: ProxySettings?
 
     /// Creates a one-account configuration (the `brevo:` + `rate_limit:` form).
     public init(

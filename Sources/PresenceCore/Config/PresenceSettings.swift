@@ -6,15 +6,21 @@ public struct BrevoSettings: Hashable, Sendable {
     public var apiKeyFile: String?
     /// The optional `receivedFrom` tag sent with every ping.
     public var receivedFrom: String?
+    /// A PEM bundle of CA certificates trusted beside the system's, for this API.
+    public var caFile: String?
 
     /// Brevo's production API base URL.
     public static let defaultBaseURL = "https://api.brevo.com/v3"
 
     /// Creates Brevo settings.
-    public init(baseURL: String = BrevoSettings.defaultBaseURL, apiKeyFile: String? = nil, receivedFrom: String? = nil) {
+    public init(
+        baseURL: String = BrevoSettings.defaultBaseURL, apiKeyFile: String? = nil, receivedFrom: String? = nil,
+        caFile: String? = nil
+    ) {
         self.baseURL = baseURL
         self.apiKeyFile = apiKeyFile
         self.receivedFrom = receivedFrom
+        self.caFile = caFile
     }
 }
 

@@ -38,30 +38,19 @@ extension ConfigLoader {
         case .failure(let problem):
             result.issues.append(issue("the PostgreSQL URL file \(problem.message)"))
         case .success(let file):
-            let lines = file.text.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }
-            guard lines.count == 1, let line = lines.first else {
-                result.issues.append(issue(lines.isEmpty ? "the PostgreSQL URL file is empty"
+            guard let line = file.onlyLine else {
+                let empty = file.text.allSatisfy(\.isWhitespace)
+                result.issues.append(issue(empty ? "the PostgreSQL URL file is empty"
                     : "the PostgreSQL URL file holds more than one line; it must hold the postgres:// URL alone"))
                 return result
             }
             do {
-                result.url = try PostgresURL(parsing: line.trimmingWhitespace())
+                result.url = try PostgresURL(parsing: line)
             } catch {
                 result.issues.append(issue("the PostgreSQL URL file holds an \(error)"))
             }
-            if file.permissions & 0o077 != 0 {
-                result.warnings.append("the PostgreSQL URL file \(path) can be read by group or others "
-                    + "(mode 0\(String(file.permissions, radix: 8))) and holds a password; run chmod 600 on it or use a systemd credential")
-            }
+            if let warning = file.passwordFileWarning("PostgreSQL URL file", path: path) { result.warnings.append(warning) }
         }
         return result
-    }
-}
-
-extension Substring {
-    /// Without leading and trailing whitespace.
-    fileprivate func trimmingWhitespace() -> String {
-        guard let start = firstIndex(where: { !$0.isWhitespace }), let end = lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return String(self[start...end])
     }
 }

@@ -65,11 +65,15 @@ public struct ConfigLoader: Sendable {
         let cluster = loadClusterURL(of: main, configFile: path, text: text, environment: environment, reading: readingAPIKey)
         issues += cluster.issues
         warnings += cluster.warnings
+        let transport = loadTransport(of: config, configFile: path, text: text, environment: environment, reading: readingAPIKey)
+        issues += transport.issues
+        warnings += transport.warnings
 
         let statusFilePath = ConfigPaths.statusFilePath(configured: main.statusFile, configFolder: folder, environment: environment)
         let protected = ProtectedFiles(
             config: path, dropIns: dropIns.files.map(\.file),
-            keyFiles: keys.sources.values.compactMap(\.path) + botKeys.paths + [cluster.source?.path].compactMap { $0 },
+            keyFiles: keys.sources.values.compactMap(\.path) + botKeys.paths
+                + [cluster.source?.path, transport.proxyCredentialsSource?.path].compactMap { $0 } + Array(transport.anchors.keys),
             agentsDir: main.agentsDir.map { ConfigPaths.resolve($0, relativeTo: folder) }
         )
         if let issue = statusFileIssue(statusFilePath, protecting: protected, text: text) { issues.append(issue) }
@@ -83,6 +87,10 @@ public struct ConfigLoader: Sendable {
         )
         loaded.postgresURL = cluster.url
         loaded.postgresURLSource = cluster.source
+        loaded.trustAnchors = transport.anchors
+        loaded.proxyRoutes = transport.routes
+        loaded.proxyCredentials = transport.proxyCredentials
+        loaded.proxyCredentialsSource = transport.proxyCredentialsSource
         return loaded
     }
 

@@ -17,6 +17,8 @@ public enum ConfigPaths {
     public static let brokerClientSecretCredentialName = "broker-client-secret"
     /// The credential name of the cluster's `postgres://` URL (`LoadCredential=postgres-url:...`).
     public static let postgresURLCredentialName = "postgres-url"
+    /// The systemd credential holding the proxy's `user:password`, when `proxy.credentials_file` is not set.
+    public static let proxyCredentialsCredentialName = "proxy-credentials"
 
     /// `AGENT_PRESENCED_CONFIG` when set and not empty, else the default.
     public static func configPath(environment: [String: String]) -> String {

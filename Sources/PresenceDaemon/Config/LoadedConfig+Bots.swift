@@ -1,8 +1,13 @@
 import BrokerAPI
 
 extension LoadedConfig {
-    /// Every bot's Broker key and client secret by bot name, for the one shared ``BrokerClient``.
+    /// Every bot's Broker key, client secret and transport by bot name, for the one shared ``BrokerClient``.
     public var brokerSecrets: [String: BrokerSecrets] {
-        botSecrets.mapValues { BrokerSecrets(apiKey: $0.apiKey, clientSecret: $0.clientSecret) }
+        var secrets: [String: BrokerSecrets] = [:]
+        for (name, bot) in botSecrets {
+            secrets[name] = BrokerSecrets(apiKey: bot.apiKey, clientSecret: bot.clientSecret,
+                                          transport: transportPolicy(caFile: config.bots[name]?.caFile))
+        }
+        return secrets
     }
 }

@@ -6,7 +6,8 @@ extension LoadedConfig {
     public var brevoCredentials: [BrevoAccountCredentials] {
         config.accounts.map { account in
             BrevoAccountCredentials(
-                name: account.name, baseURL: account.brevo.baseURL, apiKey: apiKeys[account.name]?.secret ?? ""
+                name: account.name, baseURL: account.brevo.baseURL, apiKey: apiKeys[account.name]?.secret ?? "",
+                transport: transportPolicy(caFile: account.brevo.caFile).transport(for: account.brevo.baseURL)
             )
         }
     }

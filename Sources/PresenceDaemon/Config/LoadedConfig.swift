@@ -1,3 +1,4 @@
+import BrevoAPI
 import ClusterLease
 import PresenceCore
 
@@ -27,6 +28,14 @@ public struct LoadedConfig: Sendable {
     public var postgresURL: PostgresURL?
     /// Where the cluster's URL was read (for `check`; never the URL, which holds a password).
     public var postgresURLSource: APIKeySource?
+    /// Each `ca_file`'s certificates, by resolved path.
+    public var trustAnchors: [String: TrustAnchors] = [:]
+    /// Which proxy serves which URL (`proxy:` or the environment).
+    public var proxyRoutes = ProxyRoutes.direct
+    /// The proxy's user name and password, when a file or credential gave them.
+    public var proxyCredentials: ProxyUserInfo?
+    /// Where the proxy's credentials were read (for `check`; never the password).
+    public var proxyCredentialsSource: APIKeySource?
 
     /// Creates a loaded config.
     public init(

@@ -14,14 +14,18 @@ final class DaemonUnderTest: @unchecked Sendable {
     let statusPath: String
     /// `$RUNTIME_DIRECTORY` of the daemon and of the commands run against it (its pid file).
     let runtimePath: String
+    /// More environment for `run` (`https_proxy`, say).
+    var runEnvironment: [String: String] = [:]
     private(set) var process: Process?
     private var stderrPipe: Pipe?
 
     /// Prepares a folder with the key file and a config holding `agents` (YAML list items);
-    /// the stand-in also accepts `otherKeys` (the keys of more accounts).
-    init(agents: String, interval: String = "2s", extra: String = "", otherKeys: [String] = []) async throws {
+    /// the stand-in also accepts `otherKeys` (the keys of more accounts), over HTTPS with `tls`.
+    init(
+        agents: String, interval: String = "2s", extra: String = "", otherKeys: [String] = [], tls: StandInTLS? = nil
+    ) async throws {
         folder = try TemporaryFolder()
-        standIn = try await BrevoStandIn.start(apiKeys: [apiKey] + otherKeys)
+        standIn = try await BrevoStandIn.start(apiKeys: [apiKey] + otherKeys, tls: tls)
         notify = try NotifySocket()
         statusPath = folder.path + "/run/status.json"
         runtimePath = folder.path + "/runtime"
@@ -30,13 +34,14 @@ final class DaemonUnderTest: @unchecked Sendable {
         try writeConfig(agents: agents, interval: interval, extra: extra)
     }
 
-    /// Rewrites the config (for reloads).
-    func writeConfig(agents: String, interval: String = "2s", extra: String = "") throws {
+    /// Rewrites the config (for reloads); `brevo` adds keys under `brevo:` (`ca_file: ...`).
+    func writeConfig(agents: String, interval: String = "2s", extra: String = "", brevo: String = "") throws {
         try folder.write("config.yaml", """
             brevo:
               base_url: \(standIn.baseURL)
               api_key_file: \(folder.path)/brevo-api-key
               received_from: tests
+              \(brevo)
             ping:
               interval: \(interval)
               jitter: 200ms
@@ -62,7 +67,7 @@ final class DaemonUnderTest: @unchecked Sendable {
 
     /// Starts `agent-presenced run` without waiting for anything.
     func launch() throws {
-        let (process, _, err) = try DaemonBinary.start(["run", "--config", configPath], environment: environment(["NOTIFY_SOCKET": notify.path]))
+        let (process, _, err) = try DaemonBinary.start(["run", "--config", configPath], environment: environment(runEnvironment.merging(["NOTIFY_SOCKET": notify.path]) { $1 }))
         self.process = process
         stderrPipe = err
     }

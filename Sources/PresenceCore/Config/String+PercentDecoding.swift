@@ -1,7 +1,7 @@
 extension String {
     /// The string with `%XX` escapes decoded as UTF-8, or nil when an escape is malformed or
     /// the bytes are not UTF-8.
-    func percentDecoded() -> String? {
+    public func percentDecoded() -> String? {
         guard contains("%") else { return self }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
