@@ -9,14 +9,16 @@
 # WatchdogSec=/RestartSec= and copies the status file as it was at exit (ExecStopPost=+, before
 # systemd removes /run/agent-presenced), a config with three agents pinging a Brevo stand-in on
 # 127.0.0.1 every 2 s, and /etc/agent-presenced/brevo-api-key (0600, root: only LoadCredential=
-# can hand it to the DynamicUser= service), and starts the packaged units (/usr/bin/agent-presenced,
-# /lib/systemd/system/agent-presenced{.service,-admin.socket}). A control API phase drives overrides through both control
-# sockets as root, as nobody and as a member of that group. A last phase turns the key file into
+# can hand it to the DynamicUser= service), and starts the packaged units
+# (/lib/systemd/system/agent-presenced{.service,-admin.socket}, running /usr/bin/agent-presenced).
+# A control API phase drives overrides through both control sockets as root, as nobody and as a
+# member of that group. A later phase turns the key file into
 # a folder of two account keys and runs an accounts: config (DESIGN.md section 4); a bots phase
 # loads the Broker key through the README's drop-in; a cluster phase runs a throwaway PostgreSQL
 # (initdb as nobody, a unit inside the namespaces) and the daemon with the postgres-url credential.
-# Last, `dpkg -r` stops the running service and removes the package but its config, and `dpkg -P`
-# the config too.
+# Last, the package is installed again (an upgrade: the service restarts, with the key there),
+# `dpkg -r` stops the running service and removes the package but its config, `dpkg -P` the
+# config too.
 # Prints PASS/FAIL per assertion and "N passed, M failed"; exits non-zero on any failure.
 # Leaves the host as it found it: no mounts (all are in the private mount namespace), no
 # processes (killing PID 1 ends the namespace), no cgroup folder, no temporary files.
@@ -25,7 +27,7 @@ cd "$(dirname "$0")/../.."
 
 skip() { echo "SKIP: systemd e2e test not run: $*"; exit 0; }
 [ "$(id -u)" = 0 ] || skip "needs root (run it as root, as CI does)"
-for tool in unshare nsenter setpriv mount timeout; do
+for tool in unshare nsenter setpriv mount timeout dpkg; do
   command -v "$tool" >/dev/null || skip "no $tool"
 done
 [ -x /lib/systemd/systemd ] || skip "no systemd (/lib/systemd/systemd)"
@@ -41,7 +43,6 @@ fi
 version=$(sed -nE 's/^ *public static let current = "([^"]+)".*/\1/p' Sources/PresenceCore/Version/ProductVersion.swift)
 deb=$(realpath -m "${AGENT_PRESENCED_DEB:-.build/deb/agent-presenced_${version}_$(dpkg --print-architecture).deb}")
 [ -s "$deb" ] || { echo "FAIL: no package at $deb (run make deb first)"; echo "0 passed, 1 failed"; exit 1; }
-command -v dpkg >/dev/null || skip "no dpkg"
 
 # The cgroup2 hierarchy: /sys/fs/cgroup itself (unified host) or /sys/fs/cgroup/unified (hybrid).
 if [ "$(stat -fc %T /sys/fs/cgroup 2>/dev/null)" = cgroup2fs ]; then
