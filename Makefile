@@ -17,9 +17,18 @@ MAN_GENERATED = .build/plugins/GenerateManual/outputs/agent-presenced/agent-pres
 # postgresql: the cluster lease tests start a throwaway server from its binaries (initdb, pg_ctl).
 # prometheus: the metrics tests run promtool and a real Prometheus server.
 # openssl, tinyproxy: the TLS tests' throwaway CA, and a real forward proxy for HTTPS through it.
-DEBIAN_PACKAGES = libsystemd-dev pkg-config curl postgresql prometheus openssl tinyproxy
+# dpkg-dev: make deb's dpkg-shlibdeps; binutils: its strip; lintian: Tests/deb-checks.sh.
+DEBIAN_PACKAGES = libsystemd-dev pkg-config curl postgresql prometheus openssl tinyproxy dpkg-dev binutils lintian
+# make deb packages this configuration (make test packages its debug build, which is faster).
+# The package's binary links the Swift runtime statically (no Debian package has it); that flag
+# changes every compile command, so it is built in its own scratch folder, and the ordinary
+# builds in .build are not rebuilt each time one or the other is made.
+DEB_CONFIGURATION ?= release
+DEB_SCRATCH = .build/static
+# dpkg-deb's compression (-Z, -z): make test's debug package packs much faster with gzip 1.
+DEB_COMPRESSION ?= xz 6
 
-.PHONY: deps build release test man demo install uninstall clean
+.PHONY: deps build release test man deb demo install uninstall clean
 
 # Installs the Debian packages the build needs, when they are missing (needs root).
 deps:
@@ -45,6 +54,8 @@ test: deps
 	Tests/unit-file-checks.sh
 	$(MAKE) man MAN_CONFIGURATION=debug
 	Tests/man-page-checks.sh
+	$(MAKE) deb DEB_CONFIGURATION=debug DEB_COMPRESSION="gzip 1"
+	Tests/deb-checks.sh
 	Tests/e2e/systemd-e2e.sh
 
 # agent-presenced(8): the generated NAME, SYNOPSIS and DESCRIPTION (every subcommand and
@@ -54,6 +65,16 @@ man: deps
 	mkdir -p .build/man
 	awk -f man/merge-man.awk $(MAN_GENERATED) man/agent-presenced.8.tail > .build/man/agent-presenced.8.tmp
 	mv .build/man/agent-presenced.8.tmp .build/man/agent-presenced.8
+
+# The Debian package .build/deb/agent-presenced_<version>_<arch>.deb (debian-pkg/build-deb.sh):
+# the binary, the units, the example config as a conffile, the man page, completions and docs.
+# The page is the same from any build: the debug one, usually there already and faster to make.
+# -z now (with the default relro): a read-only GOT, as Debian's hardening flags ask (lintian).
+deb: MAN_CONFIGURATION = debug
+deb: man
+	swift build -c $(DEB_CONFIGURATION) --static-swift-stdlib --product agent-presenced --scratch-path $(DEB_SCRATCH) \
+	  -Xlinker -z -Xlinker now
+	DEB_COMPRESSION="$(DEB_COMPRESSION)" debian-pkg/build-deb.sh $(DEB_SCRATCH)/$(DEB_CONFIGURATION)/agent-presenced
 
 demo: deps
 	swift build

@@ -51,6 +51,9 @@ package final class HTTPClientRotation: Sendable {
         return HTTPClientRotation { HTTPClient(eventLoopGroup: eventLoopGroup, configuration: settings) }
     }
 
+    /// Whether every client is closed: retired or shut down, with nothing left in flight.
+    package var isClosed: Bool { state.withLock { $0.open.isEmpty && $0.closing.isEmpty } }
+
     /// The current client's generation: 0 until the first recycle.
     package var generation: Int { state.withLock { $0.generation } }
 

@@ -2,18 +2,23 @@
 # End-to-end test of the shipped unit under a real systemd (252), booted as PID 1 of fresh
 # namespaces (DESIGN.md section 5, issue 5). Needs root; skips loudly otherwise.
 #
-# Installs, inside the namespaces only: the built binary as /usr/local/bin/agent-presenced, the
-# shipped unit unchanged (its paths already are the installed ones) plus a test drop-in that
-# shortens WatchdogSec=/RestartSec= and copies the status file as it was at exit (ExecStopPost=+,
-# before systemd removes /run/agent-presenced), a config with three
-# agents pinging a Brevo stand-in on 127.0.0.1 every 2 s, and /etc/agent-presenced/brevo-api-key
-# (0600, root: only LoadCredential= can hand it to the DynamicUser= service), and the shipped
-# agent-presenced-admin.socket, enabled, with its group agent-presenced-admin added to a copy of
-# /etc/group in the /etc overlay. A control API phase drives overrides through both control
-# sockets as root, as nobody and as a member of that group. A last phase turns the key file into
+# Installs, inside the namespaces only (overlays on /usr, /etc and dpkg's database): the Debian
+# package (make deb) with `dpkg -i`, under the running systemd, and checks that its postinst
+# makes the group agent-presenced-admin and enables the service and the admin socket without
+# starting them while no API key exists. The test then adds a drop-in that shortens
+# WatchdogSec=/RestartSec= and copies the status file as it was at exit (ExecStopPost=+, before
+# systemd removes /run/agent-presenced), a config with three agents pinging a Brevo stand-in on
+# 127.0.0.1 every 2 s, and /etc/agent-presenced/brevo-api-key (0600, root: only LoadCredential=
+# can hand it to the DynamicUser= service), and starts the packaged units
+# (/lib/systemd/system/agent-presenced{.service,-admin.socket}, running /usr/bin/agent-presenced).
+# A control API phase drives overrides through both control sockets as root, as nobody and as a
+# member of that group. A later phase turns the key file into
 # a folder of two account keys and runs an accounts: config (DESIGN.md section 4); a bots phase
 # loads the Broker key through the README's drop-in; a cluster phase runs a throwaway PostgreSQL
 # (initdb as nobody, a unit inside the namespaces) and the daemon with the postgres-url credential.
+# Last, the package is installed again (an upgrade: the service restarts, with the key there),
+# `dpkg -r` stops the running service and removes the package but its config, `dpkg -P` the
+# config too.
 # Prints PASS/FAIL per assertion and "N passed, M failed"; exits non-zero on any failure.
 # Leaves the host as it found it: no mounts (all are in the private mount namespace), no
 # processes (killing PID 1 ends the namespace), no cgroup folder, no temporary files.
@@ -22,7 +27,7 @@ cd "$(dirname "$0")/../.."
 
 skip() { echo "SKIP: systemd e2e test not run: $*"; exit 0; }
 [ "$(id -u)" = 0 ] || skip "needs root (run it as root, as CI does)"
-for tool in unshare nsenter setpriv mount timeout; do
+for tool in unshare nsenter setpriv mount timeout dpkg; do
   command -v "$tool" >/dev/null || skip "no $tool"
 done
 [ -x /lib/systemd/systemd ] || skip "no systemd (/lib/systemd/systemd)"
@@ -31,13 +36,13 @@ done
 # SIGTERM to this script's process group (the trap below cleans up), SIGKILL 20 s later.
 if [ -z "${AGENT_PRESENCED_E2E_ARMED:-}" ]; then
   export AGENT_PRESENCED_E2E_ARMED=1
-  exec timeout --kill-after=20 "${AGENT_PRESENCED_E2E_TIMEOUT:-240}" "$0" "$@"
+  exec timeout --kill-after=20 "${AGENT_PRESENCED_E2E_TIMEOUT:-300}" "$0" "$@"
 fi
 
-binary=${AGENT_PRESENCED_BINARY:-.build/debug/agent-presenced}
-unit=systemd/agent-presenced.service
-[ -x "$binary" ] || { echo "FAIL: no built binary at $binary (run swift build first)"; echo "0 passed, 1 failed"; exit 1; }
-[ -d /usr/local/bin ] || { echo "FAIL: /usr/local/bin missing (the overlay for the binary needs it)"; echo "0 passed, 1 failed"; exit 1; }
+# The package under test: make deb's (make test packages the debug build).
+version=$(sed -nE 's/^ *public static let current = "([^"]+)".*/\1/p' Sources/PresenceCore/Version/ProductVersion.swift)
+deb=$(realpath -m "${AGENT_PRESENCED_DEB:-.build/deb/agent-presenced_${version}_$(dpkg --print-architecture).deb}")
+[ -s "$deb" ] || { echo "FAIL: no package at $deb (run make deb first)"; echo "0 passed, 1 failed"; exit 1; }
 
 # The cgroup2 hierarchy: /sys/fs/cgroup itself (unified host) or /sys/fs/cgroup/unified (hybrid).
 if [ "$(stat -fc %T /sys/fs/cgroup 2>/dev/null)" = cgroup2fs ]; then
@@ -105,13 +110,10 @@ now() { date +%s.%N; }
 # ---------------------------------------------------------------------------------------------
 # Files, prepared on the host in $work and mounted (overlays) or read from inside the namespace.
 api_key="e2e-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-mkdir -p "$work"/{etc.upper/agent-presenced,etc.upper/brevo-standin,etc.work,bin.upper,bin.work,units}
+mkdir -p "$work"/{etc.upper/brevo-standin,etc.work,usr.upper,usr.work,dpkg,dpkg.upper,dpkg.work,units}
 touch "$work/console"
-cp "$binary" "$work/bin.upper/agent-presenced"
-chmod 0755 "$work/bin.upper/agent-presenced"
-printf '%s\n' "$api_key" > "$work/etc.upper/agent-presenced/brevo-api-key"
-chmod 0600 "$work/etc.upper/agent-presenced/brevo-api-key"
-cp "$work/etc.upper/agent-presenced/brevo-api-key" "$work/etc.upper/brevo-standin/api-key"
+# The stand-in's copy of the key now; the daemon's goes in once the package is installed.
+(umask 077; printf '%s\n' "$api_key" > "$work/etc.upper/brevo-standin/api-key")
 # The two account keys of the accounts phase. The stand-in's copies go in now; the daemon's copies
 # replace its key file only in that phase, since the phases before need the single file.
 eu_key="e2e-eu-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -120,23 +122,36 @@ printf '%s\n' "$eu_key" > "$work/etc.upper/brevo-standin/eu"
 printf '%s\n' "$us_key" > "$work/etc.upper/brevo-standin/us"
 chmod 0600 "$work/etc.upper/brevo-standin/eu" "$work/etc.upper/brevo-standin/us"
 
-# The admin group (agent-presenced-admin.socket's SocketGroup=), in the namespaces only: the
-# overlay's upper folder gets a copy of the host's /etc/group with the group added, under a gid
-# the host does not use (or the host's own group, if it has one); the host's /etc/group is
-# never written. gshadow is not needed: the group is only looked up (by systemd and by name).
-admin_group=agent-presenced-admin
-admin_gid=$(getent group "$admin_group" | cut -d: -f3)
-awk 1 /etc/group > "$work/etc.upper/group"
-if [ -z "$admin_gid" ]; then
-  for admin_gid in $(seq 990 -1 200) none; do getent group "$admin_gid" >/dev/null || break; done
-  [ "$admin_gid" != none ] || { echo "FAIL: no free gid for $admin_group in 200-990"; echo "0 passed, 1 failed"; exit 1; }
-  echo "$admin_group:x:$admin_gid:" >> "$work/etc.upper/group"
+# The https phase: a throwaway CA (openssl) signs the TLS stand-in's certificate for localhost,
+# and goes into the namespaces' system trust store (the /etc overlay's copy of Debian's bundle),
+# which is all the daemon trusts there: no ca_file.
+tls_dir=$work/tls
+mkdir -p "$tls_dir" "$work/etc.upper/ssl/certs"
+printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > "$tls_dir/server.ext"
+tls_made=no
+if command -v openssl >/dev/null \
+  && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$tls_dir/ca.key" -out "$tls_dir/ca.pem" \
+       -days 2 -subj "/CN=agent-presenced e2e CA" -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign >/dev/null 2>&1 \
+  && openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$work/etc.upper/brevo-standin/tls.key" \
+       -out "$tls_dir/server.csr" -subj /CN=localhost >/dev/null 2>&1 \
+  && openssl x509 -req -in "$tls_dir/server.csr" -CA "$tls_dir/ca.pem" -CAkey "$tls_dir/ca.key" -CAcreateserial \
+       -out "$work/etc.upper/brevo-standin/tls.pem" -days 2 -extfile "$tls_dir/server.ext" >/dev/null 2>&1; then
+  cat /etc/ssl/certs/ca-certificates.crt "$tls_dir/ca.pem" > "$work/etc.upper/ssl/certs/ca-certificates.crt"
+  chmod 0644 "$work/etc.upper/ssl/certs/ca-certificates.crt"
+  tls_made=yes
 fi
-chmod 0644 "$work/etc.upper/group"
+# tinyproxy, the https phase's forward proxy, inside the namespaces on 127.0.0.1:3128.
+printf '%s\n' 'Port 3128' 'Listen 127.0.0.1' 'Timeout 30' 'Allow 127.0.0.1' 'LogLevel Connect' \
+  'LogFile "/run/tinyproxy-e2e/tinyproxy.log"' > "$work/etc.upper/brevo-standin/tinyproxy.conf"
 
-# Before boot the config goes into the overlay's upper folder; once /etc is mounted, only through
-# the namespace's view of it (overlayfs does not promise to show changes made behind its back).
-config_file=$work/etc.upper/agent-presenced/config.yaml
+# The admin group (agent-presenced-admin.socket's SocketGroup=): the package's postinst makes
+# it, in the namespaces' /etc only; its gid is looked up there once the package is installed.
+admin_group=agent-presenced-admin
+admin_gid=
+
+# The config is written once the package is installed, through the namespace's view of /etc
+# (overlayfs does not promise to show changes made behind its back).
+config_file=
 write_config() { # write_config [charlie-enabled: true|false] [extra top-level line]
   cat > "$config_file" <<EOF
 # agent-presenced e2e test config (no api_key_file: the key comes from LoadCredential=)
@@ -160,9 +175,9 @@ ${2:-}
 EOF
   chmod 0644 "$config_file"
 }
-write_config true
 
-# The unit path: only the units needed to boot, journald, the stand-in and the unit under test.
+# The unit path: only the units needed to boot, journald and the stand-ins; then (ns-init.sh)
+# /etc/systemd/system and /lib/systemd/system, empty until the package installs its units there.
 for u in default.target multi-user.target basic.target sysinit.target local-fs.target \
   swap.target sockets.target timers.target paths.target slices.target network.target \
   network-online.target shutdown.target systemd-journald.service systemd-journald.socket \
@@ -176,20 +191,10 @@ done
 mkdir -p "$work/units/sockets.target.wants"
 ln -s ../systemd-journald.socket "$work/units/sockets.target.wants/"
 ln -s ../systemd-journald-dev-log.socket "$work/units/sockets.target.wants/"
-# The shipped admin socket, unchanged and enabled (as `systemctl enable` links it): it is
-# listening before the service first starts.
-cp systemd/agent-presenced-admin.socket "$work/units/"
-ln -s ../agent-presenced-admin.socket "$work/units/sockets.target.wants/"
-
-# The shipped unit. Its ExecStart=/ExecReload= binary and config paths are the installed ones
-# (/usr/local/bin/agent-presenced, /etc/agent-presenced/config.yaml), which is where this test
-# installs them inside the namespace; the substitutions are kept explicit (and are no-ops) so
-# that every hardening directive reaches systemd untouched.
-installed_binary=/usr/local/bin/agent-presenced
-installed_config=/etc/agent-presenced/config.yaml
-sed -e "s|/usr/local/bin/agent-presenced|$installed_binary|g" \
-    -e "s|/etc/agent-presenced/config.yaml|$installed_config|g" \
-    "$unit" > "$work/units/agent-presenced.service"
+# The packaged units (/lib/systemd/system) run the packaged binary; the test's drop-ins below
+# apply to them from the test's unit folder.
+installed_binary=/usr/bin/agent-presenced
+installed_unit=/lib/systemd/system/agent-presenced.service
 mkdir -p "$work/units/agent-presenced.service.d"
 # The final status file: the shipped unit removes /run/agent-presenced when the service stops,
 # after ExecStopPost=. So the drop-in copies it there, from outside the sandbox ("+"), keeping
@@ -262,7 +267,38 @@ fi
 pass "systemd $(ns systemctl --version | head -1 | awk '{print $2}') boots as PID 1 (host PID $pid1): $(ns systemctl is-system-running)"
 [ "$(ns systemctl is-system-running)" = degraded ] && note "failed units: $(ns systemctl --failed --plain --no-legend | awk '{print $1}' | xargs)"
 
+# ---------------------------------------------------------------------------------------------
+echo "== package: dpkg -i $(basename "$deb")"
+# dpkg and its maintainer scripts as on a machine: root's PATH, no terminal to ask questions on.
+dpkg_ns() { ns env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive dpkg "$@"; }
+t_dpkg=$(now)
+if dpkg_ns -i "$deb" > "$work/dpkg-i.log" 2>&1; then
+  pass "dpkg -i $(basename "$deb") succeeds under the running systemd ($(awk -v a="$t_dpkg" -v b="$(now)" 'BEGIN{printf "%.1f s", b-a}'))"
+else
+  fail "dpkg -i $(basename "$deb") succeeds"; sed 's/^/  | /' "$work/dpkg-i.log"
+fi
+dpkg_status() { dpkg_ns -s agent-presenced 2>/dev/null | sed -n 's/^Status: //p'; }
+check "dpkg -s agent-presenced: $(dpkg_status), version $(dpkg_ns -s agent-presenced 2>/dev/null | sed -n 's/^Version: //p')" \
+  [ "$(dpkg_status)" = "install ok installed" ]
+check "without a key, postinst says the service is enabled but not started: \"$(grep -m1 'not started' "$work/dpkg-i.log")\"" \
+  grep -q 'enabled but not started' "$work/dpkg-i.log"
+check "postinst enabled the service and the admin socket (systemctl is-enabled: $(ns systemctl is-enabled agent-presenced.service agent-presenced-admin.socket 2>&1 | xargs))" \
+  [ "$(ns systemctl is-enabled agent-presenced.service agent-presenced-admin.socket 2>&1 | xargs)" = "enabled enabled" ]
+check "and started neither: agent-presenced $(prop agent-presenced ActiveState), agent-presenced-admin.socket $(prop agent-presenced-admin.socket ActiveState)" \
+  [ "$(prop agent-presenced ActiveState)" = inactive -a "$(prop agent-presenced-admin.socket ActiveState)" = inactive ]
+check "systemd runs the packaged unit ($(prop agent-presenced FragmentPath)), ExecStart=$(prop agent-presenced ExecStart | grep -oE 'path=[^ ;]+'), with the test's drop-in" \
+  [ "$(prop agent-presenced FragmentPath)" = "$installed_unit" \
+    -a "$(prop agent-presenced ExecStart | grep -oE 'path=[^ ;]+')" = "path=$installed_binary" \
+    -a "$(prop agent-presenced DropInPaths)" = "$work/units/agent-presenced.service.d/e2e.conf" ]
+admin_gid=$(ns getent group "$admin_group" | cut -d: -f3)
+check "postinst made the system group $admin_group (gid ${admin_gid:-none}, in the namespaces' /etc/group)" \
+  [ -n "$admin_gid" -a "${admin_gid:-1000}" -lt 1000 ]
 config_file=$(nsfile /etc/agent-presenced/config.yaml)
+check "the example config is installed as the conffile /etc/agent-presenced/config.yaml" \
+  cmp -s "$config_file" config/config.example.yaml
+# The test's config and the key (0600, root), through the namespace's view of /etc.
+write_config true
+(umask 077; printf '%s\n' "$api_key" > "$(nsfile /etc/agent-presenced/brevo-api-key)")
 
 # Stand-in, in the same network namespace.
 check "the Brevo stand-in starts on 127.0.0.1:8080 inside the namespace" ns systemctl start brevo-standin
@@ -277,6 +313,9 @@ each_agent_pinged_since() { local a; for a in e2e-alpha e2e-bravo e2e-charlie; d
 
 # ---------------------------------------------------------------------------------------------
 echo "== start"
+# What postinst tells the operator to do once the key is there: the socket first, so that the
+# service's first start is handed its fd.
+check "systemctl start agent-presenced-admin.socket (the packaged unit) succeeds" ns systemctl start agent-presenced-admin.socket
 t_start=$(now)
 if ns systemctl start agent-presenced; then
   state=$(prop agent-presenced ActiveState)/$(prop agent-presenced SubState)
@@ -443,7 +482,7 @@ check "$admin_socket is $perms (group $admin_group, gid $admin_gid, in the names
 listening=$(ns journalctl -u agent-presenced -o cat --no-pager 2>/dev/null | grep 'control API listening on')
 expected_listening="control API listening on $control_socket, agent-presenced-admin.socket"
 got_fd_each_start() {
-  ! grep -q '^Sockets=' "$unit" && [ "$(echo "$listening" | grep -c .)" -ge 2 ] \
+  ! grep -q '^Sockets=' "$(nsfile "$installed_unit")" && [ "$(echo "$listening" | grep -c .)" -ge 2 ] \
     && [ -z "$(echo "$listening" | grep -vxF "$expected_listening")" ]
 }
 check "without Sockets= in the service, each of its starts got the socket's fd: the journal says \"$(echo "$listening" | tail -1)\" ($(echo "$listening" | grep -c .)x)" \
@@ -581,7 +620,7 @@ ns systemctl stop agent-presenced   # stopped above already; the keys change onl
 # The service has no hard dependency on the admin socket: with the group gone, the socket fails
 # to start, and the service below starts anyway, with control.sock only.
 ns systemctl stop agent-presenced-admin.socket
-ns sed -i "/^$admin_group:/d" /etc/group
+ns groupdel "$admin_group"
 ns systemctl start agent-presenced-admin.socket 2>/dev/null
 check "without the group $admin_group, agent-presenced-admin.socket fails to start ($(prop agent-presenced-admin.socket ActiveState)/$(prop agent-presenced-admin.socket Result))" \
   [ "$(prop agent-presenced-admin.socket ActiveState)" = failed ]
@@ -870,6 +909,72 @@ check "a clean stop released the lease (expires_at is in the past), so a standby
 ns systemctl stop postgres-e2e
 
 # ---------------------------------------------------------------------------------------------
+echo "== https: the system trust store under the hardened unit, and the proxy drop-in"
+# The README's proxy drop-in: https_proxy in the unit's environment. The stand-in speaks HTTPS
+# only, with a certificate from the CA added to the namespaces' /etc/ssl/certs bundle.
+cat > "$work/units/brevo-standin-tls.service" <<EOF
+[Unit]
+Description=Brevo stand-in over HTTPS for the agent-presenced e2e test's https phase
+
+[Service]
+ExecStart=$installed_binary standin --host 127.0.0.1 --port 8443 --api-key-file /etc/brevo-standin/eu --log /run/brevo-standin/tls-requests.log --tls-certificate /etc/brevo-standin/tls.pem --tls-key /etc/brevo-standin/tls.key
+RuntimeDirectory=brevo-standin
+RuntimeDirectoryPreserve=yes
+EOF
+cat > "$work/units/tinyproxy-e2e.service" <<'EOF'
+[Unit]
+Description=tinyproxy for the agent-presenced e2e test's https phase
+
+[Service]
+ExecStart=/usr/bin/tinyproxy -d -c /etc/brevo-standin/tinyproxy.conf
+RuntimeDirectory=tinyproxy-e2e
+EOF
+cat > "$work/units/agent-presenced.service.d/proxy.conf" <<'EOF'
+[Service]
+Environment=https_proxy=http://127.0.0.1:3128 no_proxy=example.invalid
+EOF
+ns systemctl daemon-reload
+tls_log=$(nsfile /run/brevo-standin/tls-requests.log)
+proxy_log=$(nsfile /run/tinyproxy-e2e/tinyproxy.log)
+if [ "$tls_made" != yes ]; then
+  fail "openssl made the https phase's CA and certificate"
+elif ! command -v tinyproxy >/dev/null; then
+  fail "tinyproxy is installed (.ci/run installs it)"
+else
+  check "the HTTPS stand-in starts on 127.0.0.1:8443" ns systemctl start brevo-standin-tls
+  check "tinyproxy starts on 127.0.0.1:3128" ns systemctl start tinyproxy-e2e
+  proxy_up() { ns bash -c 'exec 3<>/dev/tcp/127.0.0.1/3128' 2>/dev/null; }
+  wait_for 10 proxy_up || fail "tinyproxy listens on 127.0.0.1:3128"
+  cat > "$config_file" <<'EOF'
+# agent-presenced e2e test config, https phase: no ca_file, the system trust store only
+accounts:
+  eu:
+    base_url: https://localhost:8443/v3
+ping:
+  interval: 2s
+  jitter: 200ms
+  timeout: 2s
+  presence_window: 6s
+agents:
+  - id: tls-agent
+    account: eu
+EOF
+  chmod 0644 "$config_file"
+  check "with https_proxy from the drop-in, systemctl start agent-presenced returns after READY=1" ns systemctl start agent-presenced
+  tls_pings() { grep -c '"agent":"tls-agent","status":201' "$tls_log" 2>/dev/null; }
+  tls_pinged() { [ "$(tls_pings)" -ge 2 ]; }
+  check "the agent is pinged over HTTPS, its certificate verified by the system trust store under the hardened unit ($(wait_for 15 tls_pinged; tls_pings) pings answered 201)" tls_pinged
+  check "the pings went through the proxy: tinyproxy logged CONNECT localhost:8443 ($(grep -c 'CONNECT localhost:8443' "$proxy_log" 2>/dev/null) tunnels)" \
+    grep -q 'CONNECT localhost:8443' "$proxy_log"
+  tls_online() { [ "$(agent_state eu/id:tls-agent)" = online ]; }
+  check "the status file shows the agent online ($(wait_for 5 tls_online; agent_state eu/id:tls-agent))" tls_online
+  check "systemctl stop agent-presenced (https phase) succeeds" ns systemctl stop agent-presenced
+  ns systemctl stop tinyproxy-e2e brevo-standin-tls
+fi
+rm -f "$work/units/agent-presenced.service.d/proxy.conf"
+ns systemctl daemon-reload
+
+# ---------------------------------------------------------------------------------------------
 echo "== secrets"
 ns journalctl -o export --no-pager > "$work/journal.export" 2>/dev/null
 check "the journal is not empty ($(grep -ac '^MESSAGE=' "$work/journal.export") entries)" [ -s "$work/journal.export" ]
@@ -887,6 +992,68 @@ check "the Broker key appears in no journal entry, nor in the final status file,
   absent "$broker_key" "$work/journal.export" "$(nsfile /run/agent-presenced-e2e-final-status.json)" "$bots_log" "$broker_log"
 check "the PostgreSQL password appears in no journal entry, nor in the final status file, nor in the stand-ins' request logs" \
   absent "$pg_password" "$work/journal.export" "$(nsfile /run/agent-presenced-e2e-final-status.json)" "$bots_log"
+
+# ---------------------------------------------------------------------------------------------
+echo "== package: dpkg -i again (an upgrade with the key there), dpkg -r, then dpkg -P"
+# The service runs when the package is installed again and when it goes (an accounts config with
+# the eu key of the credentials folder); no stand-in runs the packaged binary any more, so no
+# process may run it after dpkg -r.
+ns systemctl stop broker-standin
+cat > "$config_file" <<'EOF'
+# agent-presenced e2e test config, removal phase
+accounts:
+  eu:
+    base_url: http://127.0.0.1:8080/v3
+agents:
+  - id: eu-agent-1
+    account: eu
+EOF
+chmod 0644 "$config_file"
+check "systemctl start agent-presenced succeeds" ns systemctl start agent-presenced
+old_pid=$(prop agent-presenced MainPID)
+if dpkg_ns -i "$deb" > "$work/dpkg-i2.log" 2>&1; then
+  pass "dpkg -i $(basename "$deb") again (configure from $version) succeeds"
+else
+  fail "dpkg -i $(basename "$deb") again succeeds"; sed 's/^/  | /' "$work/dpkg-i2.log"
+fi
+# The group went in the accounts phase: postinst makes it again, and starts the socket (the key
+# is there) before it restarts the service, which so gets the socket's fd.
+main_pid=$(prop agent-presenced MainPID)
+upgrade_listening=$(ns journalctl -u agent-presenced _PID="$main_pid" -o cat --no-pager 2>/dev/null | grep 'control API listening on')
+check "with the key there, postinst restarted the service (MainPID $old_pid -> $main_pid, $(prop agent-presenced ActiveState)) and started the admin socket ($(prop agent-presenced-admin.socket ActiveState)): \"$upgrade_listening\"" \
+  [ "$main_pid" != "$old_pid" -a "$main_pid" != 0 -a "$(prop agent-presenced ActiveState)" = active \
+    -a "$(prop agent-presenced-admin.socket ActiveState)" = active -a "$upgrade_listening" = "$expected_listening" ]
+if [ "$(prop agent-presenced-admin.socket ActiveState)" != active ]; then
+  sed 's/^/  | /' "$work/dpkg-i2.log"; ns systemctl status agent-presenced-admin.socket --no-pager -n 10
+fi
+check "and said nothing about a missing key" bash -c '! grep -q "not started" "$1"' _ "$work/dpkg-i2.log"
+if dpkg_ns -r agent-presenced > "$work/dpkg-r.log" 2>&1; then
+  pass "dpkg -r agent-presenced succeeds"
+else
+  fail "dpkg -r agent-presenced succeeds"; sed 's/^/  | /' "$work/dpkg-r.log"
+fi
+check "prerm stopped the service: ActiveState=$(prop agent-presenced ActiveState), no agent-presenced process left ($(ns pgrep -x agent-presenced | xargs))" \
+  [ "$(prop agent-presenced ActiveState)" = inactive -a -z "$(ns pgrep -x agent-presenced)" ]
+check "the binary and the units are gone, and systemd forgot them (LoadState=$(prop agent-presenced LoadState))" \
+  [ ! -e "$(nsfile "$installed_binary")" -a ! -e "$(nsfile "$installed_unit")" \
+    -a ! -e "$(nsfile /lib/systemd/system/agent-presenced-admin.socket)" -a "$(prop agent-presenced LoadState)" = not-found ]
+check "the config stays after dpkg -r (dpkg -s: $(dpkg_status))" \
+  [ -s "$config_file" -a "$(dpkg_status)" = "deinstall ok config-files" ]
+if dpkg_ns -P agent-presenced > "$work/dpkg-p.log" 2>&1; then
+  pass "dpkg -P agent-presenced succeeds"
+else
+  fail "dpkg -P agent-presenced succeeds"; sed 's/^/  | /' "$work/dpkg-p.log"
+fi
+not_installed() { [ ! -e "$config_file" ] && ! dpkg_ns -s agent-presenced >/dev/null 2>&1; }
+check "dpkg -P removed the config (/etc/agent-presenced/config.yaml) and dpkg -s says not installed" not_installed
+enable_links=$(ns find /etc/systemd/system -name 'agent-presenced*' 2>/dev/null | xargs)
+check "purge removed the units' enablement symlinks (${enable_links:-none left}) and the state folder" \
+  [ -z "$enable_links" -a ! -e "$(nsfile /var/lib/private/agent-presenced)" -a ! -e "$(nsfile /var/lib/agent-presenced)" ]
+kept_keys() {
+  [ -d "$(nsfile /etc/agent-presenced/brevo-api-key)" ] && [ -s "$(nsfile /etc/agent-presenced/postgres-url)" ] \
+    && grep -q 'kept /etc/agent-presenced' "$work/dpkg-p.log"
+}
+check "purge kept the operator's keys, and says so: \"$(grep -m1 kept "$work/dpkg-p.log")\"" kept_keys
 
 if [ "$failed" -gt 0 ]; then
   echo "--- journal of agent-presenced (last 60 lines):"

@@ -34,9 +34,11 @@ package final class HTTPClientPools: Sendable {
         }
     }
 
-    /// Retires the rotations of every transport not in `transports`.
+    /// Retires the rotations of every transport not in `transports`, and forgets those
+    /// retired earlier that have closed since.
     package func keepOnly(_ transports: Set<HTTPTransport>) {
         state.withLock { state in
+            state.retired.removeAll { $0.isClosed }
             for (transport, rotation) in state.rotations where !transports.contains(transport) {
                 state.rotations[transport] = nil
                 rotation.retire()
