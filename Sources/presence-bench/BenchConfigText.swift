@@ -7,7 +7,8 @@ enum BenchConfigText {
     /// The main file up to its `agents:` line; `keyFile` gives each account's key file by name
     /// (`nil` for the one-account form).
     static func settings(
-        _ scenario: BenchScenario, baseURL: String, keyFile: (String?) -> String, statusFile: String, agentsDir: String
+        _ scenario: BenchScenario, baseURL: String, keyFile: (String?) -> String, statusFile: String, agentsDir: String,
+        caFile: String? = nil
     ) -> String {
         var text = ""
         if let layout = scenario.accounts {
@@ -15,10 +16,10 @@ enum BenchConfigText {
             text += "accounts:\n"
             for account in 0..<layout.count {
                 let name = AccountLayout.name(account)
-                text += "  \(name):\n" + brevo(baseURL: baseURL, keyFile: keyFile(name), indent: "    ")
+                text += "  \(name):\n" + brevo(baseURL: baseURL, keyFile: keyFile(name), caFile: caFile, indent: "    ")
             }
         } else {
-            text += "brevo:\n" + brevo(baseURL: baseURL, keyFile: keyFile(nil), indent: "  ")
+            text += "brevo:\n" + brevo(baseURL: baseURL, keyFile: keyFile(nil), caFile: caFile, indent: "  ")
         }
         text += """
             ping:
@@ -58,7 +59,8 @@ enum BenchConfigText {
         String(Int((seconds * 1000).rounded())) + "ms"
     }
 
-    private static func brevo(baseURL: String, keyFile: String, indent: String) -> String {
+    private static func brevo(baseURL: String, keyFile: String, caFile: String?, indent: String) -> String {
         "\(indent)base_url: \(baseURL)\n\(indent)api_key_file: \(keyFile)\n\(indent)received_from: presence-bench\n"
+            + (caFile.map { "\(indent)ca_file: \($0)\n" } ?? "")
     }
 }

@@ -22,6 +22,9 @@ struct BenchScenario: Sendable {
     var accounts: AccountLayout? = nil
     /// Whether the daemon serves and writes its Prometheus metrics (scale-10k-metrics).
     var metrics = false
+    /// Whether the stand-in speaks HTTPS, as Brevo does, with a throwaway CA the config trusts
+    /// through `ca_file` (the `-tls` scenarios).
+    var tls = false
 
     /// The daemon's own startup spread (`PingSchedule.startupWindow`): a few seconds, or 1 ms
     /// per agent, at most half an interval. CPU and rates are measured after it.
@@ -47,10 +50,15 @@ struct BenchScenario: Sendable {
             // scale-10k with the metrics endpoint and textfile on: the per-ping cost of the counters.
             BenchScenario(name: "scale-10k-metrics", agents: 10_000, interval: 6, jitter: 0.6, presenceWindow: 12, timeout: 3,
                           maxInFlight: 256, duration: 60, reloadAt: nil, metrics: true),
+            // scale-10k over HTTPS: the cost of TLS per ping, next to scale-10k.
+            BenchScenario(name: "scale-10k-tls", agents: 10_000, interval: 6, jitter: 0.6, presenceWindow: 12, timeout: 3,
+                          maxInFlight: 256, duration: 60, reloadAt: nil, tls: true),
             BenchScenario(name: "reload-10k", agents: 10_000, interval: 6, jitter: 0.6, presenceWindow: 12, timeout: 3,
                           maxInFlight: 256, duration: 36, reloadAt: 18),
             BenchScenario(name: "scale-100k", agents: 100_000, interval: 60, jitter: 2, presenceWindow: 120, timeout: 10,
                           maxInFlight: 256, duration: 240, reloadAt: nil),
+            BenchScenario(name: "scale-100k-tls", agents: 100_000, interval: 60, jitter: 2, presenceWindow: 120, timeout: 10,
+                          maxInFlight: 256, duration: 240, reloadAt: nil, tls: true),
             // scale-100k's roster and cadence over 2,000 accounts, 100 of them rate-limited from
             // before READY=1 until the middle of the measured window.
             BenchScenario(name: "many-accounts", agents: 100_000, interval: 60, jitter: 2, presenceWindow: 120, timeout: 10,
@@ -61,6 +69,8 @@ struct BenchScenario: Sendable {
             BenchScenario(name: "smoke-accounts", agents: 300, interval: 1, jitter: 0.1, presenceWindow: 3, timeout: 1,
                           maxInFlight: 64, duration: 4, reloadAt: nil,
                           accounts: AccountLayout(count: 3, limited: 1, limitSpell: 3)),
+            BenchScenario(name: "smoke-tls", agents: 300, interval: 1, jitter: 0.1, presenceWindow: 3, timeout: 1,
+                          maxInFlight: 64, duration: 4, reloadAt: nil, tls: true),
         ]
     }
 

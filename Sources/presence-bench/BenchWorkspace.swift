@@ -9,6 +9,8 @@ struct BenchWorkspace {
     let apiKey = "bench-key-" + UUID().uuidString
     /// The account layout the key files were written for; `nil` is the one-account form.
     let accounts: AccountLayout?
+    /// The CA the config trusts (`ca_file`) when the stand-in speaks TLS.
+    var caFile: String?
 
     /// Creates a fresh folder under `/tmp` with the key file of every account of `scenario`
     /// in it (mode 0600).
@@ -69,7 +71,8 @@ struct BenchWorkspace {
     func writeConfig(_ scenario: BenchScenario, baseURL: String, changed: Bool = false) throws {
         let dropIns = path + "/agents.d"
         try FileManager.default.createDirectory(atPath: dropIns, withIntermediateDirectories: true)
-        var text = BenchConfigText.settings(scenario, baseURL: baseURL, keyFile: keyFile, statusFile: statusFile, agentsDir: dropIns)
+        var text = BenchConfigText.settings(scenario, baseURL: baseURL, keyFile: keyFile, statusFile: statusFile,
+                                            agentsDir: dropIns, caFile: caFile)
         text += BenchConfigText.roster(0..<min(scenario.agents, Self.agentsPerFile), of: scenario, changed: changed)
         var first = Self.agentsPerFile
         while first < scenario.agents {

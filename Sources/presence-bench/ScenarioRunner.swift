@@ -1,3 +1,4 @@
+import BrevoStandIn
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -15,21 +16,24 @@ struct ScenarioRunner {
 
     /// Runs `scenario` once and returns its figures. Every child is stopped before it returns.
     func run(_ scenario: BenchScenario) throws -> RunResult {
-        let workspace = try BenchWorkspace(for: scenario)
+        var workspace = try BenchWorkspace(for: scenario)
         defer { if !keepFiles { workspace.remove() } }
         let wallOffset = MonotonicSeconds.wallNow() - MonotonicSeconds.now()
 
         // The rate-limit spell starts when the stand-in does (a few milliseconds after this).
         let limitEndsAt = MonotonicSeconds.wallNow() + (scenario.accounts?.limitSpell ?? 0)
+        let certificates = scenario.tls ? try StandInCertificates.make(authority: "presence-bench CA", in: workspace.path + "/tls") : nil
+        let tlsArguments = certificates.map { ["--tls-certificate", $0.serverCertificate, "--tls-key", $0.serverKey] } ?? []
         let standIn = try ChildProcess(
             name: "stand-in", executable: binary,
             arguments: ["standin", "--host", "127.0.0.1", "--port", "0"] + workspace.standInKeyArguments
-                + ["--log", workspace.requestLog, "--port-file", workspace.portFile],
+                + ["--log", workspace.requestLog, "--port-file", workspace.portFile] + tlsArguments,
             outputPath: workspace.path + "/standin.out"
         )
         defer { standIn.stop() }
         let port = try waitForPort(workspace.portFile, child: standIn)
-        let baseURL = "http://127.0.0.1:\(port)/v3"
+        let baseURL = "\(scenario.tls ? "https" : "http")://127.0.0.1:\(port)/v3"
+        workspace.caFile = certificates?.caFile
         try workspace.writeConfig(scenario, baseURL: baseURL)
 
         let notify = try NotifyListener(folder: workspace.path)

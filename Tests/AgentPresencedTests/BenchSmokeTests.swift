@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// `presence-bench --scenario smoke --scenario smoke-accounts --json` completes and reports
-/// well-formed JSON: the one-account form and the `accounts:` form with a rate-limited account.
+/// `presence-bench --scenario smoke --scenario smoke-accounts --scenario smoke-tls --json`
+/// completes and reports well-formed JSON: the one-account form, the `accounts:` form with a
+/// rate-limited account, and the one-account form over HTTPS.
 ///
 /// Benchmarks measure, tests assert behaviour: no figure is checked against a target here.
 @Suite struct BenchSmokeTests {
@@ -16,7 +17,7 @@ import Testing
         try #require(FileManager.default.isExecutableFile(atPath: bench.path), "build presence-bench first: \(bench.path)")
         let process = Process()
         process.executableURL = bench
-        process.arguments = ["--scenario", "smoke", "--scenario", "smoke-accounts", "--json", "--binary", DaemonBinary.url.path]
+        process.arguments = ["--scenario", "smoke", "--scenario", "smoke-accounts", "--scenario", "smoke-tls", "--json", "--binary", DaemonBinary.url.path]
         var environment = ProcessInfo.processInfo.environment
         environment["NOTIFY_SOCKET"] = nil
         process.environment = environment
@@ -35,10 +36,10 @@ import Testing
             #expect(machine[key] != nil, "machine.\(key)")
         }
         let results = try #require(report["results"] as? [[String: Any]])
-        #expect(results.map { $0["scenario"] as? String } == ["smoke", "smoke-accounts"])
+        #expect(results.map { $0["scenario"] as? String } == ["smoke", "smoke-accounts", "smoke-tls"])
         for result in results { try checkResult(result) }
         #expect(results.first?["accounts"] == nil, "the one-account form has no accounts figures")
-        let accounts = try #require(results.last?["accounts"] as? [String: Any])
+        let accounts = try #require(results[1]["accounts"] as? [String: Any])
         let accountNumbers = [
             "accounts", "limited_accounts", "limit_spell_s", "unaffected_agents", "limited_agents", "accounts_held",
             "too_many_requests", "sent_while_held", "limited_agents_resumed",
@@ -47,6 +48,10 @@ import Testing
             #expect(accounts[key] is NSNumber, "accounts.\(key) is a number")
         }
         try checkSpread(accounts, "resume_delay_ms")
+        // Over HTTPS (the stand-in's throwaway CA trusted through ca_file) every agent was pinged.
+        let tls = results[2]
+        #expect(tls["agents_pinged"] as? Int == 300, "smoke-tls: \(tls["agents_pinged"] ?? "nil") agents pinged")
+        #expect(tls["failed_requests"] as? Int == 0, "smoke-tls: \(tls["failed_requests"] ?? "nil") failed requests")
     }
 
     private func checkResult(_ result: [String: Any]) throws {

@@ -43,7 +43,7 @@ enum PathSegment {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "%") {
-                guard index + 2 < bytes.count, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) else {
+                guard index + 2 < bytes.count, let high = bytes[index + 1].hexDigitValue, let low = bytes[index + 2].hexDigitValue else {
                     throw .badRequest("the agent key in the path has a bad percent-encoding (a % must start %XX)")
                 }
                 decoded.append(high << 4 | low)
@@ -60,14 +60,5 @@ enum PathSegment {
         guard !decoded.contains(0) else { throw .badRequest("the agent key in the path contains a NUL byte") }
         guard key != ".", key != ".." else { throw .badRequest("the agent key in the path cannot be \"\(key)\"") }
         return key
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }
