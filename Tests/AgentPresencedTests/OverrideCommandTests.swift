@@ -122,6 +122,8 @@ import Glibc
         try await withDaemon(agents: Self.roster) { daemon in
             #expect(try daemon.startAndWaitForStatus())
             let socket = daemon.runtimePath + "/control.sock"
+            // The status file can come a moment before the control socket listens.
+            #expect(await Eventually.wait(upTo: 10) { (try? Self.connect(socket)).map { close($0) } != nil })
             var held: [Int32] = []
             // 300 connections that never finish a request, plus malformed ones.
             for index in 0..<300 {
@@ -151,7 +153,10 @@ import Glibc
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
-        guard result == 0 else { throw POSIXError(.ECONNREFUSED) }
+        guard result == 0 else {
+            close(fd)
+            throw POSIXError(.ECONNREFUSED)
+        }
         return fd
     }
 }

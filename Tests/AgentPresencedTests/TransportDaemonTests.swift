@@ -84,10 +84,11 @@ import Testing
                     "\(entry)")
         }
         // Every connection the stand-in saw was a scheduled ping: no retries hidden below the
-        // schedule (a ping cut short by the stop may have failed before it connected).
+        // schedule. There may be fewer: pings waiting on one connection attempt fail with it,
+        // and a ping cut short by the stop may fail before it connects.
         let failed = entries.compactMap { $0["pings_failed"] as? Int }.reduce(0, +)
         let accepted = daemon.standIn.connectionsAccepted
-        #expect(accepted >= 4 && accepted <= failed, "connections \(accepted), failed pings \(failed)")
+        #expect(accepted >= 1 && accepted <= failed, "connections \(accepted), failed pings \(failed)")
         #expect(daemon.standIn.requests.isEmpty)
     }
 }

@@ -19,6 +19,22 @@ import Testing
         }
     }
 
+    @Test func plainHTTPGoesThroughTheProxyToo() async throws {
+        let proxy = try Tinyproxy()
+        defer { proxy.stop() }
+        try await withBareStandIn { standIn in
+            let transport = HTTPTransport(proxy: forward(proxy))
+            let client = BrevoClient(accounts: [BrevoAccountCredentials(baseURL: standIn.baseURL, apiKey: testKey, transport: transport)],
+                                     timeout: .seconds(5))
+            let outcome = await client.agentOnlinePing(alice)
+            await client.shutdown()
+            #expect(outcome.isSuccess)
+            #expect(standIn.requests.count == 1)
+            // AsyncHTTPClient tunnels plain HTTP too: the proxy saw the stand-in's address.
+            #expect(proxy.requestLines.contains { $0.contains("127.0.0.1:\(standIn.port)") }, "\(proxy.requestLines)")
+        }
+    }
+
     @Test func aProxyThatWantsCredentialsIsNamedIn407() async throws {
         let proxy = try Tinyproxy(basicAuth: ("presence", "proxy-PASSWORD-42"))
         defer { proxy.stop() }

@@ -40,10 +40,18 @@ public final class Tinyproxy: @unchecked Sendable {
 
     /// The `host:port` of every CONNECT it was asked for, from its log, in order.
     public var connectTargets: [String] {
+        requestLines.compactMap { line in
+            guard line.hasPrefix("CONNECT ") else { return nil }
+            return line.split(separator: " ").dropFirst().first.map(String.init)
+        }
+    }
+
+    /// Every request line it was sent (`CONNECT host:port HTTP/1.1`, `POST http://… HTTP/1.1`), in order.
+    public var requestLines: [String] {
         guard let log = try? String(contentsOfFile: folder + "/tinyproxy.log", encoding: .utf8) else { return [] }
         return log.split(separator: "\n").compactMap { line in
-            guard let range = line.range(of: "): CONNECT ") else { return nil }
-            return line[range.upperBound...].split(separator: " ").first.map(String.init)
+            guard line.contains("Request (file descriptor"), let range = line.range(of: "): ") else { return nil }
+            return String(line[range.upperBound...])
         }
     }
 
