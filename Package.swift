@@ -125,6 +125,7 @@ let package = Package(
                 "SystemdSupport",
                 "CMalloc",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -179,7 +180,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "PresenceDaemonTests", dependencies: ["PresenceDaemon", "PresenceCore", "BrevoStandIn", "BrevoAPI", "BrokerAPI"]),
+        .testTarget(name: "PresenceDaemonTests", dependencies: [
+            "PresenceDaemon", "PresenceCore", "BrevoStandIn", "BrevoAPI", "BrokerAPI", .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         /// A throwaway PostgreSQL server and a TCP relay that cuts and stalls, for the cluster tests.
         .target(
             name: "PostgresTestSupport",

@@ -9,18 +9,18 @@ import PresenceCore
 import Testing
 @testable import PresenceDaemon
 
-/// The real scheduler, Dispatch timers and Brevo client against the stand-in over a socket.
+/// The real scheduler, event-loop timers and Brevo client against the stand-in over a socket.
 @Suite struct SchedulerOverRealSocketTests {
     @Test func aConnectionResetIsRetriedBeforeTheNextTick() async throws {
         let standIn = try await BrevoStandIn.start(apiKey: "k", faults: FaultPlan(connection: .reset))
         let client = BrevoClient(baseURL: standIn.baseURL, apiKey: "k", timeout: .seconds(2))
-        let timers = HeapDispatchTimers(label: "test.reset-retry")
+        let timers = EventLoopTimers(on: BrevoClient.eventLoopGroup.next())
         let config = PresenceConfig(
             ping: PingSettings(interval: .seconds(30), jitter: .zero, timeout: .seconds(2), presenceWindow: .seconds(60)),
             agents: [AgentSpec(identity: .id("reset-me"))]
         )
         let scheduler = PresenceScheduler(config: config, clock: DispatchClock(), timers: timers, transport: BrevoPingTransport(client: client))
-        timers.queue.sync { scheduler.start() }
+        timers.sync { scheduler.start() }
         // Wait (bounded) for the first attempt to be cut, then let the stand-in answer again.
         // The waits block this thread rather than sleep in a task: while the binary tests run,
         // their blocking waits can hold every thread of the cooperative pool for many seconds.
@@ -29,11 +29,11 @@ import Testing
         standIn.setFaults(.none)
         var record: AgentRecord?
         while ContinuousClock.now < deadline {
-            record = timers.queue.sync { scheduler.record(for: AgentKey("id:reset-me")) }
+            record = timers.sync { scheduler.record(for: AgentKey("id:reset-me")) }
             if record?.state == .online { break }
             usleep(20_000)
         }
-        timers.queue.sync { scheduler.stop() }
+        timers.sync { scheduler.stop() }
         await client.shutdown()
         try await standIn.shutdown()
         #expect(record?.state == .online, "the reset was not retried: \(String(describing: record))")

@@ -45,7 +45,7 @@ extension PresenceRuntime {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 self.reloadSerially()
-                let answer = self.timers.queue.sync {
+                let answer = self.timers.sync {
                     ReloadAnswer(applied: self.lastReloadError == nil, generation: self.generation, error: self.lastReloadError)
                 }
                 continuation.resume(returning: answer)

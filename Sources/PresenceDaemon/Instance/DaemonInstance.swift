@@ -7,7 +7,7 @@ import Glibc
 /// The running daemon's claim on its config and its status file: the two locks of
 /// ``InstancePaths``, held from start to exit.
 ///
-/// Confined to the scheduler's queue after start, like the runtime that owns it.
+/// Confined to the scheduler's loop after start, like the runtime that owns it.
 public final class DaemonInstance: @unchecked Sendable {
     private let pidFile: LockFile
     private var statusLock: LockFile?

@@ -21,9 +21,9 @@ extension PresenceRuntime {
 
     private func reloadOnce() {
         notifier.reloading()
-        let path = timers.queue.sync { loaded.path }
+        let path = timers.sync { loaded.path }
         let result = Result { () throws(ConfigError) -> LoadedConfig in try ConfigLoader.load(path: path) }
-        timers.queue.sync {
+        timers.sync {
             var movedFrom: StatusFileWriter?
             switch result {
             case .success(let newConfig):

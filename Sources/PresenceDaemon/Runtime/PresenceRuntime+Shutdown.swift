@@ -8,18 +8,18 @@ extension PresenceRuntime {
     /// file and closes the HTTP client.
     public func shutdown(grace: Duration = .seconds(3)) async {
         notifier.stopping(status: "stopping")
-        timers.queue.sync {
+        timers.sync {
             stopped = true
             housekeepingTimer?.cancel()
             scheduler.stop()
             logger.notice("agent-presenced stopping", metadata: ["event": .string(PresenceEvent.daemonStopping.rawValue)])
         }
         let deadline = ContinuousClock.now + grace
-        while ContinuousClock.now < deadline, timers.queue.sync(execute: { scheduler.inFlightCount }) > 0 {
+        while ContinuousClock.now < deadline, timers.sync({ scheduler.inFlightCount }) > 0 {
             try? await Task.sleep(for: .milliseconds(20))
         }
         await releaseLease(within: grace)
-        let snapshot = timers.queue.sync { statusSnapshot() }
+        let snapshot = timers.sync { statusSnapshot() }
         flushStatus()
         do {
             try writer.writeNow(snapshot)
@@ -37,7 +37,7 @@ extension PresenceRuntime {
     func releaseLease(within limit: Duration) async {
         guard clusterCoordinator != nil else { return }
         let released = AsyncStream<Void>.makeStream()
-        timers.queue.sync {
+        timers.sync {
             scheduler.releaseLease { released.continuation.finish() }
         }
         let deadline = Task {

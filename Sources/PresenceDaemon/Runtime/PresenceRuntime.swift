@@ -8,15 +8,15 @@ import BrokerAPI
 import ClusterLease
 import SystemdSupport
 
-/// The running daemon: the scheduler on Dispatch timers, the Brevo and Broker clients, the
+/// The running daemon: the scheduler on the Brevo client's event loop, the Brevo and Broker clients, the
 /// status file and the systemd notifications, wired together.
 ///
-/// Everything that touches the scheduler runs on the scheduler's queue (`timers.queue`); the
+/// Everything that touches the scheduler runs on the scheduler's loop (`timers.eventLoop`); the
 /// runtime's own mutable state is confined there too, which is why it is `@unchecked Sendable`.
 public final class PresenceRuntime: @unchecked Sendable {
     let logger: Logger
     let notifier: SystemdNotifier
-    let timers: HeapDispatchTimers
+    let timers: EventLoopTimers
     let clock = DispatchClock()
     let client: BrevoClient
     /// Probes the bots, on the Brevo client's event loop.
@@ -82,7 +82,7 @@ public final class PresenceRuntime: @unchecked Sendable {
         self.instance = instance
         self.logger = logger
         self.notifier = notifier
-        self.timers = HeapDispatchTimers()
+        self.timers = EventLoopTimers(on: BrevoClient.eventLoopGroup.next())
         // In a cluster, Brevo and the Broker see which node sent each request.
         let userAgent = ProductVersion.userAgent(node: loaded.config.cluster?.node)
         self.client = BrevoClient(accounts: loaded.brevoCredentials, timeout: loaded.config.ping.timeout, userAgent: userAgent)
@@ -122,7 +122,7 @@ public final class PresenceRuntime: @unchecked Sendable {
 
     /// Arms every timer, writes the first status file and tells systemd the service is ready.
     public func start() {
-        timers.queue.sync {
+        timers.sync {
             prepareStatusFolder()
             restoreOverrides()
             scheduler.start()
@@ -147,7 +147,7 @@ public final class PresenceRuntime: @unchecked Sendable {
 
     /// The status file the daemon started with.
     public var statusFilePath: String {
-        timers.queue.sync { writer.path }
+        timers.sync { writer.path }
     }
 
     /// The one-line summary for `STATUS=`.
@@ -158,7 +158,7 @@ public final class PresenceRuntime: @unchecked Sendable {
         return "reload refused: \(lastReloadError) (running generation \(generation)); \(line)"
     }
 
-    /// Runs once a second on the scheduler's queue: lapses, watchdog, status file, `STATUS=`.
+    /// Runs once a second on the scheduler's loop: lapses, watchdog, status file, `STATUS=`.
     func housekeeping() {
         guard !stopped else { return }
         if let slept = sleepDetector.check() {
@@ -204,7 +204,7 @@ public final class PresenceRuntime: @unchecked Sendable {
 
     /// Queues a status file write; logs a failure once per distinct error.
     ///
-    /// Only the snapshot (one array copy) is taken on the scheduler's queue; the writer turns
+    /// Only the snapshot (one array copy) is taken on the scheduler's loop; the writer turns
     /// it into JSON on its own queue. A large roster whose write takes long is written less
     /// often (``reportCostShare`` times the last write's cost apart, at most once a second), so
     /// reporting never eats the CPU the pings need. `force` (start, reload) writes regardless.

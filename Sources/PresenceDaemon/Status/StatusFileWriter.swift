@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import PresenceCore
 
-/// Encodes status snapshots and writes them atomically, off the scheduler's queue.
+/// Encodes status snapshots and writes them atomically, off the scheduler's loop.
 ///
 /// Writes are serialised on the writer's own queue; when writes pile up (a slow disk), only
 /// the newest pending snapshot is written. The JSON is streamed into the temporary file, so

@@ -1,36 +1,38 @@
 import Dispatch
 import Foundation
+import NIOPosix
 import PresenceCore
 import Testing
 @testable import PresenceDaemon
 
-/// The real Dispatch-backed heap timers: order, cancellation, leeway, coalescing, the queue.
-@Suite struct HeapDispatchTimersTests {
-    /// Fresh timers, a record of what ran, and a signal for the last handler.
+/// The real event-loop heap timers: order, cancellation, leeway, work handed to the loop, `sync`.
+@Suite struct EventLoopTimersTests {
+    /// Fresh timers on a loop of their own, a record of what ran, and a signal for the last handler.
     struct Run {
-        let timers: HeapDispatchTimers
+        static let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let timers = EventLoopTimers(on: Run.group.next())
         let fired = LockedList()
         let done = DispatchSemaphore(value: 0)
         let now = DispatchClock().now
-
-        init(_ label: String) {
-            timers = HeapDispatchTimers(label: "test.heap-timers-" + label)
-        }
 
         /// What ran, once the last handler signalled `done`; `nil` if it never did.
         func finished() -> [String]? {
             done.wait(timeout: .now() + 10) == .success ? fired.items : nil
         }
+
+        /// `name`, marked when it ran off the loop.
+        func onLoop(_ name: String) -> String {
+            timers.eventLoop.inEventLoop ? name : name + " (off the loop)"
+        }
     }
 
-    @Test func timersFireInDeadlineOrderOnTheQueueAndCancelledOnesNever() {
-        let run = Run("order")
+    @Test func timersFireInDeadlineOrderOnTheLoopAndCancelledOnesNever() {
+        let run = Run()
         var cancelled: [any ArmedTimer] = []
         for (index, offset) in [40, 10, 30, 20, 50].enumerated() {
             let name = "t\(index)"
             let timer = run.timers.arm(at: run.now + .milliseconds(offset), leeway: .milliseconds(1)) {
-                dispatchPrecondition(condition: .onQueue(run.timers.queue))
-                run.fired.append(name)
+                run.fired.append(run.onLoop(name))
                 if name == "t4" { run.done.signal() }
             }
             if name == "t2" { cancelled.append(timer) }
@@ -39,31 +41,39 @@ import Testing
         #expect(run.finished() == ["t1", "t3", "t0", "t4"])
     }
 
-    @Test func aTimerArmedEarlierThanTheCurrentEarliestRearmsTheSource() {
-        let run = Run("rearm")
+    @Test func aTimerArmedEarlierThanTheCurrentEarliestRearmsTheWakeUp() {
+        let run = Run()
         _ = run.timers.arm(at: run.now + .seconds(3600), leeway: .zero) { run.fired.append("late") }
         _ = run.timers.arm(at: run.now + .milliseconds(5), leeway: .zero) { run.fired.append("soon"); run.done.signal() }
         #expect(run.finished() == ["soon"])
     }
 
-    @Test func coalescedWorkRunsOnTheQueueInOrderAndBeforeTheTimersDueWithIt() {
-        let run = Run("coalesced")
-        run.timers.queue.sync {
-            // Armed and handed in while the queue is busy: all of it comes due in one wake-up.
-            _ = run.timers.arm(at: run.now, leeway: .zero) { run.fired.append("timer") }
-            for index in 0..<5 {
-                run.timers.executeCoalesced {
-                    dispatchPrecondition(condition: .onQueue(run.timers.queue))
-                    run.fired.append("work\(index)")
-                }
+    @Test func workHandedInRunsOnTheLoopInOrderAfterTheCurrentTask() {
+        let run = Run()
+        run.timers.sync {
+            for index in 0..<3 {
+                run.timers.execute { run.fired.append(run.onLoop("work\(index)")) }
+                run.timers.executeCoalesced { run.fired.append(run.onLoop("coalesced\(index)")) }
             }
-            _ = run.timers.arm(at: run.now + .milliseconds(50), leeway: .zero) { run.fired.append("later"); run.done.signal() }
+            // Queued from the loop itself: none of it runs inside this task.
+            run.fired.append("sync")
+            run.timers.execute { run.done.signal() }
         }
-        #expect(run.finished() == ["work0", "work1", "work2", "work3", "work4", "timer", "later"])
+        #expect(run.finished() == ["sync", "work0", "coalesced0", "work1", "coalesced1", "work2", "coalesced2"])
+    }
+
+    @Test func syncRunsOnTheLoopAndReturnsItsValueAndRunsInlineFromTheLoop() {
+        let run = Run()
+        let outer = run.timers.sync { () -> String in
+            // A nested sync on the loop would deadlock if it waited for the loop.
+            let inner = run.timers.sync { run.onLoop("inner") }
+            return run.onLoop("outer") + "+" + inner
+        }
+        #expect(outer == "outer+inner")
     }
 
     @Test func aTimerWaitsForItsLeewayToGatherLaterOnes() {
-        let run = Run("gather")
+        let run = Run()
         let start = run.now + .milliseconds(20)
         for offset in [0, 10, 20, 30] {
             _ = run.timers.arm(at: start + .milliseconds(offset), leeway: .milliseconds(40)) {
@@ -76,7 +86,7 @@ import Testing
     }
 
     @Test func aLargeLeewayNeverHoldsBackATimerWithASmallOne() {
-        let run = Run("leeways")
+        let run = Run()
         // Earlier deadline but a long leeway (like the once-a-second housekeeping), then a ping
         // that must go out by its own, shorter, latest time: it runs first.
         _ = run.timers.arm(at: run.now + .milliseconds(10), leeway: .seconds(5)) { run.fired.append("lenient"); run.done.signal() }
