@@ -18,7 +18,8 @@ MAN_GENERATED = .build/plugins/GenerateManual/outputs/agent-presenced/agent-pres
 # prometheus: the metrics tests run promtool and a real Prometheus server.
 # openssl, tinyproxy: the TLS tests' throwaway CA, and a real forward proxy for HTTPS through it.
 # dpkg-dev: make deb's dpkg-shlibdeps; binutils: its strip; lintian: Tests/deb-checks.sh.
-DEBIAN_PACKAGES = libsystemd-dev pkg-config curl postgresql prometheus openssl tinyproxy dpkg-dev binutils lintian
+# wrk, python3-aiohttp: presence-bench --peer (the floor and the reference pinger; the smoke test).
+DEBIAN_PACKAGES = libsystemd-dev pkg-config curl postgresql prometheus openssl tinyproxy dpkg-dev binutils lintian wrk python3-aiohttp
 # make deb packages this configuration (make test packages its debug build, which is faster).
 # The package's binary links the Swift runtime statically (no Debian package has it); that flag
 # changes every compile command, so it is built in its own scratch folder, and the ordinary

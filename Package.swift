@@ -151,7 +151,9 @@ let package = Package(
         /// The benchmark: the real daemon and the stand-in as child processes (issue 6).
         .executableTarget(
             name: "presence-bench",
-            dependencies: ["PresenceDaemon", "PresenceCore", "BrevoStandIn", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PresenceDaemon", "PresenceCore", "BrevoStandIn", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            // The reference pinger of --peer, run with the system's Python, found next to the sources.
+            exclude: ["peer"]
         ),
         .testTarget(name: "PresenceCoreTests", dependencies: ["PresenceCore"]),
         /// A plain HTTP/1.1 client for the HTTP edges' tests (requests the real clients never send),

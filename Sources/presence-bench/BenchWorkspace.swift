@@ -36,6 +36,14 @@ struct BenchWorkspace {
         name.map { path + "/keys/" + $0 } ?? path + "/brevo-api-key"
     }
 
+    /// The key file of an account the stand-in serves normally (wrk's and the peer's).
+    var servedKeyFile: String {
+        guard let layout = accounts, let account = (0..<layout.count).first(where: { !layout.isLimited($0) }) else {
+            return keyFile(nil)
+        }
+        return keyFile(AccountLayout.name(account))
+    }
+
     var configFile: String { path + "/config.yaml" }
     var statusFile: String { path + "/run/status.json" }
     var requestLog: String { path + "/requests.jsonl" }
@@ -53,9 +61,12 @@ struct BenchWorkspace {
         }
     }
 
+    /// What every roster agent's ID starts with; the roster entry's index follows.
+    static let agentPrefix = "bench-agent-"
+
     /// The agent ID of roster entry `index`.
     static func agentID(_ index: Int) -> String {
-        "bench-agent-" + String(index)
+        agentPrefix + String(index)
     }
 
     /// The ID that replaces entry 0 in the changed roster of a reload scenario.

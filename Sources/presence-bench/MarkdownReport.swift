@@ -36,6 +36,7 @@ enum MarkdownReport {
             }
         }
         lines += accountLines(results)
+        lines += comparisonLines(results)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -55,6 +56,27 @@ enum MarkdownReport {
                 "\(accounts.tooManyRequests)", "\(accounts.sentWhileHeld)",
                 "\(accounts.limitedAgentsResumed) of \(accounts.limitedAgents)",
                 "\(fixed(accounts.resumeDelayMs.p50, 0)) / \(fixed(accounts.resumeDelayMs.max, 0))",
+            ]
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        return lines
+    }
+
+    /// The table of `--peer`: the daemon next to wrk's floor and the reference pinger.
+    private static func comparisonLines(_ results: [RunResult]) -> [String] {
+        let rows = results.filter { $0.floorCpuUsPerRequest != nil }
+        guard !rows.isEmpty else { return [] }
+        var lines = [
+            "",
+            "| scenario | daemon CPU µs/ping | floor: wrk CPU µs/request | wrk requests/s | daemon ÷ floor | peer CPU µs/ping | peer pings/s | peer failed | peer ÷ daemon |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        func cell(_ value: Double?, _ digits: Int) -> String { value.map { fixed($0, digits) } ?? "–" }
+        for result in rows {
+            let cells = [
+                result.scenario, fixed(result.cpuUsPerPing, 1), cell(result.floorCpuUsPerRequest, 1), cell(result.floorRequestsPerS, 0),
+                cell(result.daemonPerFloor, 2), cell(result.peerCpuUsPerPing, 1), cell(result.peerPingsPerS, 1),
+                result.peerFailedRequests.map(String.init) ?? "–", cell(result.peerPerDaemon, 1),
             ]
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }

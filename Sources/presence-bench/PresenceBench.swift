@@ -29,6 +29,10 @@ struct PresenceBench: ParsableCommand {
     @Flag(help: "Keep each run's folder (config, logs) under /tmp.")
     var keep = false
 
+    /// Run the reference pinger (Python asyncio + aiohttp) and wrk after the daemon in each run.
+    @Flag(help: "After the daemon, run the same roster through the reference pinger (/usr/bin/python3 with aiohttp, Sources/presence-bench/peer) and measure wrk's CPU per request (the floor), against the same stand-in; report the ratios.")
+    var peer = false
+
     func validate() throws {
         if let unknown = scenario.first(where: { !BenchScenario.names.contains($0) }) {
             throw ValidationError("unknown scenario \(unknown); choose from \(BenchScenario.names.joined(separator: ", "))")
@@ -46,7 +50,8 @@ struct PresenceBench: ParsableCommand {
         }
         let names = scenario.isEmpty ? BenchScenario.defaultNames : scenario
         let chosen = BenchScenario.all(idleDuration: idleDuration).filter { names.contains($0.name) }
-        let runner = ScenarioRunner(binary: executable, keepFiles: keep) { line in
+        let peerTools = peer ? try PeerTools.locate() : nil
+        let runner = ScenarioRunner(binary: executable, keepFiles: keep, peerTools: peerTools) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
         var runResults = [[RunResult]](repeating: [], count: chosen.count)

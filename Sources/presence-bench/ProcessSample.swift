@@ -41,10 +41,20 @@ struct ProcessSample: Sendable {
 
 /// `CLOCK_MONOTONIC` in seconds.
 enum MonotonicSeconds {
+    /// Now, in seconds of `CLOCK_MONOTONIC`.
     static func now() -> Double {
         var spec = timespec()
         clock_gettime(CLOCK_MONOTONIC, &spec)
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    /// Sleeps until monotonic second `deadline` (at once if it has passed).
+    static func sleep(until deadline: Double) {
+        while true {
+            let left = deadline - now()
+            guard left > 0 else { return }
+            usleep(UInt32(min(left, 0.5) * 1_000_000))
+        }
     }
 
     /// The wall clock in seconds since 1970 (the stand-in's log uses it).

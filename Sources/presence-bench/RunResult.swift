@@ -89,6 +89,20 @@ struct RunResult: Codable, Sendable {
     var accounts: Accounts?
     /// The daemon's exit status after SIGTERM (0 expected).
     var daemonExitStatus: Int
+    /// With `--peer`: the reference pinger's CPU per successful ping, microseconds.
+    var peerCpuUsPerPing: Double? = nil
+    /// With `--peer`: the reference pinger's successful pings per second.
+    var peerPingsPerS: Double? = nil
+    /// With `--peer`: the reference pinger's failed requests (0 expected).
+    var peerFailedRequests: Int? = nil
+    /// With `--peer`: wrk's CPU per request against the same stand-in, microseconds (the floor).
+    var floorCpuUsPerRequest: Double? = nil
+    /// With `--peer`: the requests per second wrk reached.
+    var floorRequestsPerS: Double? = nil
+    /// With `--peer`: the daemon's CPU per ping over wrk's per request.
+    var daemonPerFloor: Double? = nil
+    /// With `--peer`: the peer's CPU per ping over the daemon's.
+    var peerPerDaemon: Double? = nil
 
     enum CodingKeys: String, CodingKey {
         case scenario, runs, agents, lapses, reload, accounts
@@ -109,6 +123,13 @@ struct RunResult: Codable, Sendable {
         case failedRequests = "failed_requests"
         case statusFile = "status_file"
         case daemonExitStatus = "daemon_exit_status"
+        case peerCpuUsPerPing = "peer_cpu_us_per_ping"
+        case peerPingsPerS = "peer_pings_per_s"
+        case peerFailedRequests = "peer_failed_requests"
+        case floorCpuUsPerRequest = "floor_cpu_us_per_request"
+        case floorRequestsPerS = "floor_requests_per_s"
+        case daemonPerFloor = "daemon_per_floor"
+        case peerPerDaemon = "peer_per_daemon"
     }
 }
 
@@ -155,6 +176,7 @@ extension RunResult {
         result.statusFile = StatusFile(buildMs: mid(\.statusFile.buildMs), writeMs: mid(\.statusFile.writeMs), bytes: result.statusFile.bytes)
         result.daemonExitStatus = runs.map(\.daemonExitStatus).first { $0 != 0 } ?? 0
         result.accounts = Accounts.median(of: runs.compactMap(\.accounts))
+        result.takeComparisonMedians(of: runs)
         let reloads = runs.compactMap(\.reload)
         if !reloads.isEmpty {
             result.reload = Reload(

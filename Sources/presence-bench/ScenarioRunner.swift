@@ -5,12 +5,16 @@ import Glibc
 #endif
 
 /// Runs one scenario once: the stand-in and the real daemon as child processes, a real notify
-/// socket, `/proc` sampling, then the analysis of the stand-in's request log.
+/// socket, `/proc` sampling, then the analysis of the stand-in's request log; with `--peer`,
+/// then the reference pinger and wrk against the same stand-in.
 struct ScenarioRunner {
     /// The `agent-presenced` binary.
     var binary: String
     /// Keep the run's folder (config, logs) for inspection.
     var keepFiles = false
+    /// With `--peer`: the reference pinger and wrk, run against the same stand-in after the
+    /// daemon's part (see ``measureComparison(_:tools:workspace:baseURL:wallOffset:daemonLog:)``).
+    var peerTools: PeerTools? = nil
     /// Progress lines go here (stderr), so stdout stays the report.
     var progress: (String) -> Void
 
@@ -81,7 +85,12 @@ struct ScenarioRunner {
             throw BenchError("a child exited early (see \(workspace.path))")
         }
         let exitStatus = daemon.stop()
-        standIn.stop()
+        if peerTools == nil {
+            standIn.stop()
+        } else {
+            // The stand-in stays up for the peer; it writes its log every 250 ms.
+            usleep(600_000)
+        }
 
         let log = try RequestLogReader(path: workspace.requestLog)
         let windowStart = daemonStart.at + wallOffset
@@ -100,7 +109,7 @@ struct ScenarioRunner {
         let window = daemonEnd.at - daemonStart.at
         let cpu = daemonEnd.cpuSeconds - daemonStart.cpuSeconds
         let megabyte = 1024.0 * 1024.0
-        return RunResult(
+        var result = RunResult(
             scenario: scenario.name, runs: 1, agents: scenario.agents,
             intervalS: scenario.interval, jitterS: scenario.jitter, presenceWindowS: scenario.presenceWindow,
             durationS: scenario.duration, readyAfterS: ready.at - spawnedAt,
@@ -131,6 +140,13 @@ struct ScenarioRunner {
             accounts: accounts,
             daemonExitStatus: Int(exitStatus)
         )
+        if let peerTools {
+            let (peer, floor) = try measureComparison(
+                scenario, tools: peerTools, workspace: workspace, baseURL: baseURL, wallOffset: wallOffset, daemonLog: log
+            )
+            result.addComparison(peer: peer, floor: floor)
+        }
+        return result
     }
 
     /// Waits (bounded) for the stand-in to write its port.
@@ -146,10 +162,6 @@ struct ScenarioRunner {
     }
 
     private func sleep(until deadline: Double) {
-        while true {
-            let left = deadline - MonotonicSeconds.now()
-            guard left > 0 else { return }
-            usleep(UInt32(min(left, 0.5) * 1_000_000))
-        }
+        MonotonicSeconds.sleep(until: deadline)
     }
 }

@@ -3,7 +3,8 @@ import Testing
 
 /// `presence-bench --scenario smoke --scenario smoke-accounts --scenario smoke-tls --json`
 /// completes and reports well-formed JSON: the one-account form, the `accounts:` form with a
-/// rate-limited account, and the one-account form over HTTPS.
+/// rate-limited account, and the one-account form over HTTPS; and with `--peer`, the reference
+/// pinger's and wrk's figures next to the daemon's.
 ///
 /// Benchmarks measure, tests assert behaviour: no figure is checked against a target here.
 @Suite struct BenchSmokeTests {
@@ -52,6 +53,51 @@ import Testing
         let tls = results[2]
         #expect(tls["agents_pinged"] as? Int == 300, "smoke-tls: \(tls["agents_pinged"] ?? "nil") agents pinged")
         #expect(tls["failed_requests"] as? Int == 0, "smoke-tls: \(tls["failed_requests"] ?? "nil") failed requests")
+    }
+
+    /// `--peer` adds the reference pinger's and wrk's figures to each scenario, over plain HTTP
+    /// and HTTPS: present, positive, and the peer pinged without failures. No figure is checked
+    /// against a target.
+    @Test func peerAddsTheFloorAndPeerFigures() throws {
+        let (status, stdout, stderr) = try runBench(["--scenario", "smoke", "--scenario", "smoke-tls", "--peer", "--json"])
+        #expect(status == 0, "stderr: \(stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: stdout) as? [String: Any])
+        let results = try #require(report["results"] as? [[String: Any]])
+        #expect(results.map { $0["scenario"] as? String } == ["smoke", "smoke-tls"])
+        for result in results {
+            let name = result["scenario"] as? String ?? "?"
+            try checkResult(result)
+            let positives = [
+                "peer_cpu_us_per_ping", "peer_pings_per_s", "floor_cpu_us_per_request", "floor_requests_per_s",
+                "daemon_per_floor", "peer_per_daemon",
+            ]
+            for key in positives {
+                let value = (result[key] as? NSNumber)?.doubleValue
+                #expect((value ?? 0) > 0, "\(name): \(key) = \(value.map { "\($0)" } ?? "missing")")
+            }
+            #expect(result["peer_failed_requests"] as? Int == 0, "\(name): peer_failed_requests = \(result["peer_failed_requests"] ?? "missing")")
+        }
+    }
+
+    /// Runs the bench with `arguments` (and this build's daemon); its exit status, stdout and stderr.
+    private func runBench(_ arguments: [String]) throws -> (Int32, Data, String) {
+        let bench = benchURL
+        try #require(FileManager.default.isExecutableFile(atPath: bench.path), "build presence-bench first: \(bench.path)")
+        let process = Process()
+        process.executableURL = bench
+        process.arguments = arguments + ["--binary", DaemonBinary.url.path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["NOTIFY_SOCKET"] = nil
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // stderr is a few progress lines, well within a pipe's buffer while stdout is read.
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, stdout, String(decoding: stderr, as: UTF8.self))
     }
 
     private func checkResult(_ result: [String: Any]) throws {
