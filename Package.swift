@@ -156,7 +156,14 @@ let package = Package(
         /// A plain HTTP/1.1 client for the HTTP edges' tests (requests the real clients never send),
         /// free ports, a throwaway CA made with openssl, and a real forward proxy (tinyproxy).
         .target(name: "HTTPTestSupport", dependencies: ["BrevoStandIn"], path: "Tests/HTTPTestSupport"),
-        .testTarget(name: "BrevoAPITests", dependencies: ["BrevoAPI", "BrevoStandIn", "PresenceCore", "HTTPTestSupport"]),
+        .testTarget(
+            name: "BrevoAPITests",
+            dependencies: [
+                "BrevoAPI", "BrevoStandIn", "PresenceCore", "HTTPTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "PresenceMetricsTests", dependencies: ["PresenceMetrics", "PresenceCore", "HTTPTestSupport"]),
         .testTarget(name: "BrokerAPITests", dependencies: ["BrokerAPI", "BrevoAPI", "BrevoStandIn", "PresenceCore", "HTTPTestSupport"]),
         .testTarget(
