@@ -33,8 +33,9 @@ let package = Package(
             name: "PresenceCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        /// The HTTP edge: Brevo's agentOnlinePing over shared AsyncHTTPClients (one per CA set
-        /// and proxy), and the transports the Broker edge uses too.
+        /// The HTTP edge: Brevo's agentOnlinePing over a lean SwiftNIO HTTP/1.1 keep-alive client
+        /// (one pool per endpoint, CA set and proxy), and the transports and AsyncHTTPClient pools
+        /// the Broker edge uses.
         .target(
             name: "BrevoAPI",
             dependencies: [

@@ -69,8 +69,9 @@ public final class BrevoClient: Sendable {
         eventLoopGroup: any EventLoopGroup = BrevoClient.eventLoopGroup,
         userAgent: String = ProductVersion.userAgent()
     ) {
-        // Retries are the scheduler's job, with backoff inside the presence window.
-        let pools = PingPools(on: eventLoopGroup, timeout: timeout)
+        // Retries are the scheduler's job, with backoff inside the presence window; the client
+        // only sends a ping again once when a reused keep-alive connection turns out closed.
+        let pools = PingPools(on: eventLoopGroup)
         self.pools = pools
         eventLoop = eventLoopGroup.next()
         self.timeout = timeout

@@ -20,17 +20,25 @@ final class PingConnection: ChannelInboundHandler, @unchecked Sendable {
     /// Requests, as ready-made bytes.
     typealias OutboundOut = ByteBuffer
 
+    /// The pool it belongs to, told when it is free again.
     private let pool: PingConnectionPool
     /// The pool's generation when the connection was opened; a recycle makes it stale.
     let generation: Int
+    /// The parser of its answers, told of each request; set when installed.
     private var decoder: PingResponseDecoder?
+    /// Its place in the pipeline; set once it is in it.
     private var context: ChannelHandlerContext?
     /// The channel once connected; `nil` while connecting.
     private(set) var channel: (any Channel)?
+    /// The ping in flight (or waiting for the connection to be ready).
     private var exchange: PingExchange?
+    /// Whether the ping in flight came to an idle connection rather than opening it.
     private var isReused = false
+    /// Whether any part of the answer arrived.
     private var answerStarted = false
+    /// The answer's head, once read.
     private var head: HTTPResponseHead?
+    /// The answer's body so far, at most the limit.
     private var body: [UInt8] = []
     /// Set once the connection is closed or closing: it takes no more pings.
     private(set) var isClosing = false
@@ -82,6 +90,7 @@ final class PingConnection: ChannelInboundHandler, @unchecked Sendable {
         send(exchange)
     }
 
+    /// Tells the parser an answer is due and writes the request, head and body in one buffer.
     private func send(_ exchange: PingExchange) {
         answerStarted = false
         head = nil

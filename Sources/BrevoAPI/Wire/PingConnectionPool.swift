@@ -22,10 +22,13 @@ final class PingConnectionPool: @unchecked Sendable {
     /// How long a connection stays open idle.
     static let idleTimeout = TimeAmount.seconds(30)
 
+    /// Whether the pool takes pings, closes once idle, or is shut down.
     private enum Phase {
+        /// In use.
         case active
         /// Closes as soon as nothing is open.
         case retired
+        /// Everything closed; pings fail at once.
         case shutDown
     }
 
@@ -33,22 +36,30 @@ final class PingConnectionPool: @unchecked Sendable {
     let eventLoop: any EventLoop
     /// Where the connections go.
     let endpoint: PingEndpoint
-    private let timeout: Duration
+    /// Opens the channels, with the pool's one TLS context.
     private let connector: PingConnector
+    /// Active, retired or shut down.
     private var phase = Phase.active
+    /// Counts recycles; connections of an older generation close after their ping.
     private var generation = 0
+    /// Idle connections, the most recently used last.
     private var idle: [PingConnection] = []
+    /// Every connection open or opening, by identity.
     private var connections: [ObjectIdentifier: PingConnection] = [:]
+    /// Pings waiting for a connection, first come first served (completed ones are skipped).
     private var waiting = CircularBuffer<PingExchange>()
+    /// The idle-timeout check, running while connections are idle.
     private var sweep: RepeatedTask?
+    /// Shutdowns waiting for the last connection to close.
     private var drained: [EventLoopPromise<Void>] = []
+    /// ``isClosed``, readable from any thread.
     private let closedFlag = Atomic<Bool>(false)
 
-    /// A pool for `endpoint` on `eventLoop`; `timeout` is also the connect timeout.
-    init(endpoint: PingEndpoint, eventLoop: any EventLoop, timeout: Duration) {
+    /// A pool for `endpoint` on `eventLoop`. Each ping brings its own deadline, which also
+    /// bounds the connect of a connection opened for it.
+    init(endpoint: PingEndpoint, eventLoop: any EventLoop) {
         self.endpoint = endpoint
         self.eventLoop = eventLoop
-        self.timeout = timeout
         connector = PingConnector(endpoint: endpoint)
     }
 
@@ -93,12 +104,17 @@ final class PingConnectionPool: @unchecked Sendable {
         if sweep == nil { startSweep() }
     }
 
+    /// Opens a connection for `exchange`, with what is left of its deadline as connect timeout.
     private func open(for exchange: PingExchange) {
         let connection = PingConnection(pool: self, generation: generation, exchange: exchange)
         connections[ObjectIdentifier(connection)] = connection
         let remaining = exchange.deadline - .now()
         connector.connect(connection, on: eventLoop, timeout: max(remaining, .milliseconds(1))) { [self] channel in
-            channel.closeFuture.assumeIsolated().whenComplete { _ in self.closed(connection) }
+            channel.closeFuture.assumeIsolated().whenComplete { _ in
+                // A ping still on it (its handler never saw the close) fails now, not at its deadline.
+                connection.fail(HTTPClientError.remoteConnectionClosed)
+                self.closed(connection)
+            }
         } failed: { [self] error in
             connection.fail(error)
             closed(connection)
@@ -115,6 +131,7 @@ final class PingConnectionPool: @unchecked Sendable {
         if phase != .active, connections.isEmpty { finishClosing() }
     }
 
+    /// Nothing is open any more: stops the idle check, marks the pool closed, ends waiting shutdowns.
     private func finishClosing() {
         sweep?.cancel()
         sweep = nil

@@ -10,6 +10,7 @@ import NIOSSL
 ///
 /// Used on the pool's event loop only (`@unchecked Sendable` to live in the pool).
 final class PingConnector: @unchecked Sendable {
+    /// Where the connections go.
     private let endpoint: PingEndpoint
     /// The `CONNECT` request, for an `https` URL through a proxy.
     private let tunnelRequest: ByteBuffer?
@@ -62,6 +63,7 @@ final class PingConnector: @unchecked Sendable {
         }
     }
 
+    /// Installs the tunnel (then TLS and the connection once it is up), or TLS and the connection.
     private func setUp(_ channel: any Channel, for connection: PingConnection) throws {
         guard let tunnelRequest else {
             if endpoint.usesTLS { try addTLS(to: channel) }
@@ -80,6 +82,7 @@ final class PingConnector: @unchecked Sendable {
         try channel.pipeline.syncOperations.addHandler(tunnel)
     }
 
+    /// Adds TLS with the pool's one context, made on first use.
     private func addTLS(to channel: any Channel) throws {
         if sslContext == nil {
             sslContext = Result { try NIOSSLContext(configuration: endpoint.transport.tlsConfiguration) }

@@ -15,7 +15,9 @@ final class PingExchange: NIOScheduledCallbackHandler, @unchecked Sendable {
     /// When the ping gives up: waiting for a connection, connecting, TLS, the proxy's CONNECT,
     /// writing and reading all count against it.
     let deadline: NIODeadline
+    /// Called once with the result.
     private let completion: Completion
+    /// The deadline's scheduled callback, until it fires or the ping completes.
     private var timer: NIOScheduledCallback?
     /// Whether it completed (answered, failed or timed out).
     private(set) var isDone = false

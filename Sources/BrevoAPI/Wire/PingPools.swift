@@ -5,22 +5,24 @@ import Synchronization
 /// scheme with the same trust and proxy share connections, and an endpoint no account uses any
 /// more closes once its pings are done. Thread-safe.
 final class PingPools: Sendable {
+    /// The pools, under one lock.
     private struct State {
+        /// The pool of each endpoint in use.
         var pools: [PingEndpoint: PingConnectionPool] = [:]
         /// Pools dropped by ``keepOnly(_:)``, still closing until ``shutdown()`` waits for them.
         var retired: [PingConnectionPool] = []
+        /// Whether ``shutdown()`` was called.
         var isShutDown = false
     }
 
+    /// Where the pools' loops come from.
     private let eventLoopGroup: any EventLoopGroup
-    private let timeout: Duration
+    /// The pools.
     private let state = Mutex(State())
 
-    /// Creates pools whose connections run on `eventLoopGroup` (one loop per pool), with
-    /// `timeout` as the connect timeout.
-    init(on eventLoopGroup: any EventLoopGroup, timeout: Duration) {
+    /// Creates pools whose connections run on `eventLoopGroup` (one loop per pool).
+    init(on eventLoopGroup: any EventLoopGroup) {
         self.eventLoopGroup = eventLoopGroup
-        self.timeout = timeout
     }
 
     /// The pool of `endpoint`, made on first use; `nil` after ``shutdown()``.
@@ -28,7 +30,7 @@ final class PingPools: Sendable {
         state.withLock { state in
             guard !state.isShutDown else { return nil }
             if let pool = state.pools[endpoint] { return pool }
-            let pool = PingConnectionPool(endpoint: endpoint, eventLoop: eventLoopGroup.next(), timeout: timeout)
+            let pool = PingConnectionPool(endpoint: endpoint, eventLoop: eventLoopGroup.next())
             state.pools[endpoint] = pool
             return pool
         }

@@ -19,14 +19,21 @@ final class ProxyTunnel: ChannelInboundHandler {
     /// The most of an answer head read before the proxy is taken as broken.
     private static let maximumHeadBytes = 16 * 1024
 
+    /// Where the tunnel stands.
     private enum State {
+        /// `CONNECT` sent; the answer head so far.
         case connecting(ByteBuffer)
+        /// Up: bytes pass through.
         case open
+        /// Refused or broken; reported.
         case failed
     }
 
+    /// The `CONNECT` request.
     private let request: ByteBuffer
+    /// Where the tunnel stands.
     private var state = State.connecting(ByteBuffer())
+    /// Told once whether the tunnel is up.
     private let onResult: (Result<Void, any Error>) -> Void
 
     /// A tunnel opened with `request` (see ``request(to:authorization:)``) that calls `onResult`
@@ -93,6 +100,7 @@ final class ProxyTunnel: ChannelInboundHandler {
         context.fireErrorCaught(error)
     }
 
+    /// Reports `error` once and closes the channel.
     private func fail(_ error: any Error, context: ChannelHandlerContext) {
         guard case .connecting = state else { return }
         state = .failed

@@ -25,7 +25,7 @@ import Testing
         try await withBareStandIn(faults: FaultPlan(connection: .hang)) { standIn in
             let endpoint = try PingEndpoint(url: standIn.baseURL + "/conversations/agentOnlinePing", transport: .direct)
             let head = try PingRequestHead(endpoint: endpoint, apiKey: testKey, userAgent: "test")
-            let pool = PingConnectionPool(endpoint: endpoint, eventLoop: BrevoClient.eventLoopGroup.next(), timeout: .seconds(30))
+            let pool = PingConnectionPool(endpoint: endpoint, eventLoop: BrevoClient.eventLoopGroup.next())
             let results = Mutex<[Int: String]>([:])
             let send: @Sendable (Int, TimeAmount) -> Void = { index, amount in
                 let exchange = PingExchange(
