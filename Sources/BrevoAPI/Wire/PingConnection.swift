@@ -94,7 +94,7 @@ final class PingConnection: ChannelInboundHandler, @unchecked Sendable {
     private func send(_ exchange: PingExchange) {
         answerStarted = false
         head = nil
-        body.removeAll(keepingCapacity: true)
+        body = []
         decoder?.expectAnswer()
         context?.writeAndFlush(wrapOutboundOut(exchange.request), promise: nil)
     }

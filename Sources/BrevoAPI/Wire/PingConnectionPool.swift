@@ -107,6 +107,8 @@ final class PingConnectionPool: @unchecked Sendable {
     /// Opens a connection for `exchange`, with what is left of its deadline as connect timeout.
     private func open(for exchange: PingExchange) {
         let connection = PingConnection(pool: self, generation: generation, exchange: exchange)
+        // A retired pool that closed opens again for a ping that still came to it.
+        if connections.isEmpty, phase != .active { closedFlag.store(false, ordering: .releasing) }
         connections[ObjectIdentifier(connection)] = connection
         let remaining = exchange.deadline - .now()
         connector.connect(connection, on: eventLoop, timeout: max(remaining, .milliseconds(1))) { [self] channel in

@@ -16,7 +16,8 @@ import Testing
                 return await group.reduce(into: []) { $0.append($1) }
             }
             #expect(outcomes.allSatisfy { $0.isSuccess })
-            #expect(standIn.connectionsAccepted == 8)
+            // Never more than 8 (exactly 8 is the next test's, where none ever frees up).
+            #expect((1...8).contains(standIn.connectionsAccepted))
             #expect(Set(standIn.requests.compactMap(\.agentId)).count == 30)
         }
     }
