@@ -33,8 +33,9 @@ let package = Package(
             name: "PresenceCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        /// The HTTP edge: Brevo's agentOnlinePing over shared AsyncHTTPClients (one per CA set
-        /// and proxy), and the transports the Broker edge uses too.
+        /// The HTTP edge: Brevo's agentOnlinePing over a lean SwiftNIO HTTP/1.1 keep-alive client
+        /// (one pool per endpoint, CA set and proxy), and the transports and AsyncHTTPClient pools
+        /// the Broker edge uses.
         .target(
             name: "BrevoAPI",
             dependencies: [
@@ -159,7 +160,14 @@ let package = Package(
         /// A plain HTTP/1.1 client for the HTTP edges' tests (requests the real clients never send),
         /// free ports, a throwaway CA made with openssl, and a real forward proxy (tinyproxy).
         .target(name: "HTTPTestSupport", dependencies: ["BrevoStandIn"], path: "Tests/HTTPTestSupport"),
-        .testTarget(name: "BrevoAPITests", dependencies: ["BrevoAPI", "BrevoStandIn", "PresenceCore", "HTTPTestSupport"]),
+        .testTarget(
+            name: "BrevoAPITests",
+            dependencies: [
+                "BrevoAPI", "BrevoStandIn", "PresenceCore", "HTTPTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "PresenceMetricsTests", dependencies: ["PresenceMetrics", "PresenceCore", "HTTPTestSupport"]),
         .testTarget(name: "BrokerAPITests", dependencies: ["BrokerAPI", "BrevoAPI", "BrevoStandIn", "PresenceCore", "HTTPTestSupport"]),
         .testTarget(

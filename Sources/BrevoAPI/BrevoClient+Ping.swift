@@ -29,19 +29,21 @@ extension BrevoClient {
         }
     }
 
-    /// Sends one `agentOnlinePing` and calls `completion` exactly once, on an event loop.
+    /// Sends one `agentOnlinePing` and calls `completion` exactly once, on the event loop.
     ///
     /// The daemon's path: no Swift task per ping, just the event loop and the caller's queue,
     /// since at thousands of pings a second the thread hand-offs of tasks, task groups and
-    /// `Task.sleep` deadlines cost more than the HTTP itself. One deadline, scheduled on the
-    /// request's event loop, covers the connect, the head and a body however slowly it comes.
+    /// `Task.sleep` deadlines cost more than the HTTP itself. Called on the pool's event loop,
+    /// the ping goes out inline; from any other thread, with one hop onto that loop. One
+    /// deadline, a scheduled callback on that loop, covers waiting for a connection, the
+    /// connect, the proxy's tunnel, TLS, the head and a body however slowly it comes.
     ///
     /// The request goes out with the credentials of its `account`; a ping for an account the
     /// client holds none for completes at once with a `.cancelled` transport error naming it.
     public func agentOnlinePing(_ request: PingRequest, completion: @escaping @Sendable (PingOutcome) -> Void) {
         let credentials = credentials(for: request.account)
         let start = ContinuousClock.now
-        let finish: @Sendable (Result<RawAnswer, any Error>) -> Void = { [self] result in
+        let finish: PingExchange.Completion = { [self] result in
             let latency = ContinuousClock.now - start
             switch result {
             case .success(let answer):
@@ -52,27 +54,34 @@ extension BrevoClient {
                 completion(.transportError(errorClass, message: message, latency: latency))
             }
         }
-        guard let credentials else { return finish(.failure(UnknownAccount(name: request.account))) }
-        guard let clients = credentials.clients, let lease = clients.acquire() else {
-            return finish(.failure(HTTPClientError.alreadyShutdown))
+        guard let credentials else { return fail(UnknownAccount(name: request.account), finish) }
+        let head: PingRequestHead
+        switch credentials.head {
+        case .success(let encoded): head = encoded
+        case .failure(let error): return fail(error, finish)
         }
-        var http: HTTPClient.Request
-        switch credentials.template {
-        case .success(let template): http = template
-        case .failure(let error):
-            clients.release(lease)
-            return finish(.failure(error))
-        }
-        http.body = .bytes(PingRequestBody(request).encoded())
-        let delegate = BoundedAnswerDelegate(limit: Self.maximumBodyBytes)
+        guard let pool = credentials.pool else { return fail(HTTPClientError.alreadyShutdown, finish) }
         let amount = TimeAmount.nanoseconds(max(timeout.nanoseconds, 1_000_000))
-        let task = lease.client.execute(request: http, delegate: delegate, deadline: .now() + amount)
-        let deadline = task.eventLoop.scheduleTask(in: amount) { task.fail(reason: PingDeadlineExceeded()) }
-        task.futureResult.whenComplete { [clients] result in
-            deadline.cancel()
-            clients.release(lease)
-            if case .failure = result, let cut = delegate.cutAnswer { return finish(.success(cut)) }
-            finish(result.mapError { $0 })
+        let exchange = PingExchange(
+            request: head.request(PingRequestBody(request), allocator: Self.allocator),
+            deadline: .now() + amount, completion: finish
+        )
+        if pool.eventLoop.inEventLoop {
+            pool.send(exchange)
+        } else {
+            pool.eventLoop.execute { pool.send(exchange) }
+        }
+    }
+
+    /// The allocator of the pings' request buffers.
+    private static let allocator = ByteBufferAllocator()
+
+    /// Completes a ping that never reaches a pool with `error`, on the client's event loop.
+    private func fail(_ error: any Error, _ finish: @escaping PingExchange.Completion) {
+        if eventLoop.inEventLoop {
+            finish(.failure(error))
+        } else {
+            eventLoop.execute { finish(.failure(error)) }
         }
     }
 

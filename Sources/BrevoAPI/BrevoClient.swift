@@ -1,16 +1,15 @@
-import AsyncHTTPClient
 import NIOCore
 import NIOPosix
 import PresenceCore
 import Synchronization
 
-/// Brevo's `agentOnlinePing` for any number of accounts over shared, pooled `HTTPClient`s: one
-/// per transport (`ca_file` and proxy), so usually one for all.
+/// Brevo's `agentOnlinePing` for any number of accounts over shared keep-alive connections: a
+/// lean HTTP/1.1 client of its own (``PingConnectionPool``), one pool per endpoint (host, port,
+/// scheme, `ca_file` and proxy), so usually one for all.
 ///
 /// The client holds each account's base URL, key and transport by name; a ping goes out with the
-/// credentials of its request's `account`. ``recycleConnections()`` swaps in a fresh client
-/// (same configuration) for new requests; the old one is shut down once its in-flight requests
-/// have finished. Every failure becomes a typed ``PingOutcome``; nothing throws. An API key
+/// credentials of its request's `account`. ``recycleConnections()`` closes the idle connections
+/// at once and the busy ones after their ping, so new pings open fresh connections. Every failure becomes a typed ``PingOutcome``; nothing throws. An API key
 /// travels only in the `api-key` header: it is never part of a message, a description or a
 /// log. Call ``shutdown()`` before the last reference goes away.
 public final class BrevoClient: Sendable {
@@ -25,8 +24,10 @@ public final class BrevoClient: Sendable {
     /// pings themselves on a 2-core machine.
     public static let eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
 
-    /// One pool per transport (trust and proxy) the accounts use.
-    let pools: HTTPClientPools
+    /// One connection pool per endpoint (host, port, scheme, trust and proxy) the accounts use.
+    let pools: PingPools
+    /// The loop that reports pings failing before they reach a pool (unknown account, bad URL).
+    let eventLoop: any EventLoop
     private let recycles = Atomic<Int>(0)
     /// The per-request deadline, also used as the connect and read timeouts.
     let timeout: Duration
@@ -68,9 +69,11 @@ public final class BrevoClient: Sendable {
         eventLoopGroup: any EventLoopGroup = BrevoClient.eventLoopGroup,
         userAgent: String = ProductVersion.userAgent()
     ) {
-        // Retries are the scheduler's job, with backoff inside the presence window.
-        let pools = HTTPClientPools(on: eventLoopGroup, timeout: timeout)
+        // Retries are the scheduler's job, with backoff inside the presence window; the client
+        // only sends a ping again once when a reused keep-alive connection turns out closed.
+        let pools = PingPools(on: eventLoopGroup)
         self.pools = pools
+        eventLoop = eventLoopGroup.next()
         self.timeout = timeout
         self.userAgent = userAgent
         self.accounts = Mutex(Self.prepare(accounts, userAgent: userAgent, pools: pools))
@@ -83,14 +86,14 @@ public final class BrevoClient: Sendable {
     public func updateCredentials(_ accounts: [BrevoAccountCredentials]) {
         let prepared = Self.prepare(accounts, userAgent: userAgent, pools: pools)
         self.accounts.withLock { $0 = prepared }
-        pools.keepOnly(Set(accounts.map(\.transport)))
+        pools.keepOnly(Set(prepared.values.compactMap { try? $0.endpoint.get() }))
     }
 
     /// Replaces the base URL and key of the account named `default` (adding it when missing);
     /// other accounts keep theirs. Pings started from now on use them.
     public func updateCredentials(baseURL: String, apiKey: String) {
         let account = BrevoAccountCredentials(baseURL: baseURL, apiKey: apiKey)
-        let updated = BrevoCredentials(account, userAgent: userAgent, clients: pools.rotation(for: account.transport))
+        let updated = BrevoCredentials(account, userAgent: userAgent, pools: pools)
         accounts.withLock { $0[AccountSettings.defaultName] = updated }
     }
 
@@ -100,18 +103,17 @@ public final class BrevoClient: Sendable {
     }
 
     private static func prepare(
-        _ accounts: [BrevoAccountCredentials], userAgent: String, pools: HTTPClientPools
+        _ accounts: [BrevoAccountCredentials], userAgent: String, pools: PingPools
     ) -> [String: BrevoCredentials] {
         var prepared: [String: BrevoCredentials] = [:]
         for account in accounts {
-            prepared[account.name] = BrevoCredentials(account, userAgent: userAgent, clients: pools.rotation(for: account.transport))
+            prepared[account.name] = BrevoCredentials(account, userAgent: userAgent, pools: pools)
         }
         return prepared
     }
 
-    /// Drops the pooled connections: requests from now on go through a fresh HTTP client with
-    /// the same configuration, while requests in flight finish on the old one, which is shut
-    /// down once they are done. Does nothing after ``shutdown()``.
+    /// Drops the pooled connections: idle ones close now, busy ones after their ping, and
+    /// pings from now on open fresh connections. Does nothing after ``shutdown()``.
     public func recycleConnections() {
         if pools.recycle() { recycles.add(1, ordering: .relaxed) }
     }
@@ -119,8 +121,8 @@ public final class BrevoClient: Sendable {
     /// How many times the connections were recycled (0 until the first recycle).
     public var connectionGeneration: Int { recycles.load(ordering: .relaxed) }
 
-    /// Shuts every HTTP client down, including retired ones still finishing requests (those
-    /// requests are cancelled); later pings report `.cancelled`. Idempotent.
+    /// Closes every connection, including those of retired pools still finishing pings (those
+    /// pings report `.cancelled`, as do later ones). Idempotent.
     public func shutdown() async {
         await pools.shutdown()
     }

@@ -1,33 +1,31 @@
-import AsyncHTTPClient
-
 /// One account's credentials made ready for its pings: built once per credentials change, read
 /// once per ping. A class, so that reading it out of the client's lock is one reference rather
-/// than a copy of the whole request.
+/// than a copy.
 final class BrevoCredentials: Sendable {
     /// The key, to redact from whatever the answers echo.
     let apiKey: String
-    /// The ping request with its URL parsed and its headers set, only the body missing: made
-    /// once here rather than for each of thousands of pings a second. A malformed base URL
-    /// fails each ping with this error.
-    let template: Result<HTTPClient.Request, any Error>
-    /// The pool of the account's transport; `nil` once the client is shut down.
-    let clients: HTTPClientRotation?
+    /// Where the pings go; a malformed base URL fails each ping with this error.
+    let endpoint: Result<PingEndpoint, any Error>
+    /// The request head with the URL, key and user agent encoded, only the length and body
+    /// missing: made once here rather than for each of thousands of pings a second. A
+    /// malformed base URL or a header value that cannot be sent fails each ping with this error.
+    let head: Result<PingRequestHead, any Error>
+    /// The connection pool of the account's endpoint; `nil` once the client is shut down (or
+    /// when the URL is malformed).
+    let pool: PingConnectionPool?
     /// The proxy its pings go through, named in their transport errors.
     let proxy: ForwardProxy?
 
-    /// The credentials of `account`, whose pings carry `userAgent` and go out on `clients`.
-    init(_ account: BrevoAccountCredentials, userAgent: String, clients: HTTPClientRotation?) {
+    /// The credentials of `account`, whose pings carry `userAgent` and go out through `pools`.
+    init(_ account: BrevoAccountCredentials, userAgent: String, pools: PingPools) {
         apiKey = account.apiKey
-        self.clients = clients
         proxy = account.transport.proxy
-        let headers: [(String, String)] = [
-            ("Content-Type", "application/json"),
-            ("Accept", "application/json"),
-            ("User-Agent", userAgent),
-            ("api-key", account.apiKey),
-        ]
-        let url = Self.pingURL(under: account.baseURL)
-        template = Result { try HTTPClient.Request(url: url, method: .POST, headers: .init(headers)) }
+        let endpoint = Result { try PingEndpoint(url: Self.pingURL(under: account.baseURL), transport: account.transport) }
+        self.endpoint = endpoint
+        head = endpoint.flatMap { endpoint in
+            Result { try PingRequestHead(endpoint: endpoint, apiKey: account.apiKey, userAgent: userAgent) }
+        }
+        pool = (try? endpoint.get()).flatMap { pools.pool(for: $0) }
     }
 
     /// The ping endpoint under `baseURL` (a trailing slash in the base is allowed).

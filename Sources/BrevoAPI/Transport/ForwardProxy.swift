@@ -1,3 +1,4 @@
+import Foundation
 import PresenceCore
 
 /// The forward proxy one kind of request goes through, with what it takes to log in.
@@ -22,4 +23,10 @@ public struct ForwardProxy: Hashable, Sendable, CustomStringConvertible {
 
     /// `the proxy http://host:port (from https_proxy)`.
     public var description: String { "the proxy \(address) (from \(origin))" }
+
+    /// The `Proxy-Authorization` value (`Basic base64(user:password)`) when credentials are set.
+    /// Only ever written into a request head, never into a message.
+    var basicAuthorization: String? {
+        credentials.map { "Basic " + Data("\($0.username):\($0.password)".utf8).base64EncodedString() }
+    }
 }

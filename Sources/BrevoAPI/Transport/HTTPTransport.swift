@@ -19,15 +19,21 @@ public struct HTTPTransport: Hashable, Sendable {
     /// The system's trust store, no proxy.
     public static let direct = HTTPTransport()
 
+    /// The TLS client configuration of this trust: the system's trust store, and the extra
+    /// anchors beside it. The pings' own client and AsyncHTTPClient's configuration share it.
+    var tlsConfiguration: TLSConfiguration {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let trust { tls.additionalTrustRoots = [.certificates(trust.certificates)] }
+        return tls
+    }
+
     /// An AsyncHTTPClient configuration with this trust and proxy: no redirects, no
     /// decompression, idle connections kept 30 s, no retried connection attempts (each caller's
     /// own schedule retries), and `timeout` as the connect and read timeouts.
     func configuration(timeout: Duration) -> HTTPClient.Configuration {
         let amount = TimeAmount.nanoseconds(max(timeout.nanoseconds, 1_000_000))
-        var tls = TLSConfiguration.makeClientConfiguration()
-        if let trust { tls.additionalTrustRoots = [.certificates(trust.certificates)] }
         var configuration = HTTPClient.Configuration(
-            tlsConfiguration: tls,
+            tlsConfiguration: tlsConfiguration,
             redirectConfiguration: .disallow,
             timeout: .init(connect: amount, read: amount),
             connectionPool: .init(idleTimeout: .seconds(30)),
