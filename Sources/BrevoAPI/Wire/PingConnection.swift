@@ -124,6 +124,11 @@ final class PingConnection: ChannelInboundHandler, @unchecked Sendable {
         guard let exchange, let head else { return fail(HTTPClientError.remoteConnectionClosed) }
         self.exchange = nil
         exchange.connection = nil
+        if head.status == .proxyAuthenticationRequired, pool.endpoint.usesAbsoluteForm {
+            // The proxy, not the API, refused a plain-HTTP request: told as its refused tunnel was.
+            close()
+            return exchange.complete(.failure(HTTPClientError.proxyAuthenticationRequired))
+        }
         let answer = BrevoClient.RawAnswer(status: Int(head.status.code), headers: head.headers, body: body)
         if reusable, !isClosing { pool.release(self) } else { close() }
         exchange.complete(.success(answer))

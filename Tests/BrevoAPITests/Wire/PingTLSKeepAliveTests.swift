@@ -46,3 +46,30 @@ import Testing
         }
     }
 }
+
+/// A proxy that wants credentials refuses a plain-HTTP ping (absolute-form, no tunnel) with the
+/// same message as a refused tunnel. (The scripted server plays the proxy: tinyproxy closes
+/// with the request's body unread, so the client sees a reset rather than its 407.)
+@Suite struct PingPlainProxyTests {
+    @Test func a407ToAPlainHTTPPingNamesTheProxy() async throws {
+        let refusal = "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"p\"\r\nContent-Length: 0\r\n\r\n"
+        let server = try await ScriptedServer.start { _ in .answer(refusal) }
+        let proxy = ForwardProxy(address: ProxyAddress(host: "127.0.0.1", port: server.port), origin: "proxy.url",
+                                 credentials: ProxyUserInfo(username: "presence", password: "nope-WRONG"))
+        let client = BrevoClient(accounts: [BrevoAccountCredentials(baseURL: "http://api.example.invalid/v3", apiKey: testKey,
+                                                                    transport: HTTPTransport(proxy: proxy))],
+                                 timeout: .seconds(5))
+        let first = await client.agentOnlinePing(alice)
+        let second = await client.agentOnlinePing(alice)
+        await client.shutdown()
+        try await server.shutdown()
+        for refused in [first, second] {
+            #expect(refused.errorClass == .connect)
+            #expect(refused.message == "the proxy http://127.0.0.1:\(server.port) (from proxy.url) refused the tunnel: "
+                + "407 Proxy Authentication Required; check the user:password given for it")
+            #expect(!leaksKey(refused, "nope-WRONG"))
+        }
+        // The refused connection is not reused.
+        #expect(server.connectionsAccepted == 2)
+    }
+}
