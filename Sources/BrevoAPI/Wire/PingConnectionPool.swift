@@ -48,8 +48,8 @@ final class PingConnectionPool: @unchecked Sendable {
     private var connections: [ObjectIdentifier: PingConnection] = [:]
     /// Pings waiting for a connection, first come first served (completed ones are skipped).
     private var waiting = CircularBuffer<PingExchange>()
-    /// The idle-timeout check, running while connections are idle.
-    private var sweep: RepeatedTask?
+    /// The idle-timeout check, armed for when the longest-idle connection expires.
+    private var sweep: Scheduled<Void>?
     /// Shutdowns waiting for the last connection to close.
     private var drained: [EventLoopPromise<Void>] = []
     /// ``isClosed``, readable from any thread.
@@ -101,7 +101,7 @@ final class PingConnectionPool: @unchecked Sendable {
         guard phase == .active else { return connection.close() }
         connection.idleSince = .now()
         idle.append(connection)
-        if sweep == nil { startSweep() }
+        armSweep()
     }
 
     /// Opens a connection for `exchange`, with what is left of its deadline as connect timeout.
@@ -143,19 +143,19 @@ final class PingConnectionPool: @unchecked Sendable {
         for promise in promises { promise.succeed() }
     }
 
-    /// Closes idle connections past the idle timeout, checked every few seconds while any is idle.
-    private func startSweep() {
-        sweep = eventLoop.scheduleRepeatedTask(initialDelay: .seconds(5), delay: .seconds(5)) { [self] _ in
-            let oldest = NIODeadline.now() - Self.idleTimeout
-            // The stack's bottom idled longest.
-            while let first = idle.first, first.idleSince < oldest {
+    /// Arms one wake-up for when the longest-idle connection (the stack's bottom) expires, unless
+    /// one is armed: a periodic check woke an idle daemon between its pings. A connection reused
+    /// meanwhile only moves the next wake-up on.
+    private func armSweep() {
+        guard sweep == nil, let oldest = idle.first else { return }
+        sweep = eventLoop.scheduleTask(deadline: oldest.idleSince + Self.idleTimeout) { [self] in
+            sweep = nil
+            let cutoff = NIODeadline.now() - Self.idleTimeout
+            while let first = idle.first, first.idleSince <= cutoff {
                 idle.removeFirst()
                 first.close()
             }
-            if idle.isEmpty {
-                sweep?.cancel()
-                sweep = nil
-            }
+            armSweep()
         }
     }
 

@@ -43,7 +43,7 @@ public struct TimerHeap<Payload>: Sendable where Payload: Sendable {
         var child = entries.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
-            guard less(entries[child], entries[parent]) else { break }
+            guard less(child, parent) else { break }
             entries.swapAt(child, parent)
             child = parent
         }
@@ -59,8 +59,8 @@ public struct TimerHeap<Payload>: Sendable where Payload: Sendable {
         while true {
             let left = 2 * parent + 1, right = left + 1
             var smallest = parent
-            if left < entries.count, less(entries[left], entries[smallest]) { smallest = left }
-            if right < entries.count, less(entries[right], entries[smallest]) { smallest = right }
+            if left < entries.count, less(left, smallest) { smallest = left }
+            if right < entries.count, less(right, smallest) { smallest = right }
             if smallest == parent { break }
             entries.swapAt(parent, smallest)
             parent = smallest
@@ -68,8 +68,11 @@ public struct TimerHeap<Payload>: Sendable where Payload: Sendable {
         return (first.deadline, first.payload)
     }
 
+    /// Whether the entry at `i` comes out before the one at `j`. Reads the two keys in place:
+    /// comparing copies of the entries retained and released their payloads on every sift step.
     @inlinable
-    func less(_ a: Entry, _ b: Entry) -> Bool {
-        a.deadline != b.deadline ? a.deadline < b.deadline : a.sequence < b.sequence
+    func less(_ i: Int, _ j: Int) -> Bool {
+        let a = entries[i].deadline, b = entries[j].deadline
+        return a != b ? a < b : entries[i].sequence < entries[j].sequence
     }
 }
