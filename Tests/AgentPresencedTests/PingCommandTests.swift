@@ -30,6 +30,29 @@ import Testing
         _ = folder
     }
 
+    /// In a user namespace, with no capability in the host's (as under the unit's
+    /// `PrivateUsers=yes`), a ping still goes out: the ping client sets no socket option that
+    /// needs privilege (it once set SO_DEBUG by mistake, which only root outside a namespace may).
+    @Test func aPingGoesOutFromAUserNamespaceWithoutCapabilities() async throws {
+        let unshare = "/usr/bin/unshare"
+        try #require(FileManager.default.isExecutableFile(atPath: unshare), "util-linux's unshare")
+        let (folder, standIn, config) = try await setUp(key: "right", standInKey: "right")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: unshare)
+        process.arguments = ["--user", "--map-root-user", DaemonBinary.url.path, "ping", "One", "--config", config]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try await standIn.shutdown()
+        #expect(process.terminationStatus == 0, "\(stdout)\(stderr)")
+        #expect(stdout.contains("One: online, HTTP 201"), "\(stdout)")
+        _ = folder
+    }
+
     @Test func aRefusedKeyExitsOneWithBrevosAnswerAndNoKey() async throws {
         let (folder, standIn, config) = try await setUp(key: "wrong-key-value", standInKey: "right")
         let result = try DaemonBinary.run(["ping", "two@example.com", "--config", config])

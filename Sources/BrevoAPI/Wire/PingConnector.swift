@@ -35,9 +35,9 @@ final class PingConnector: @unchecked Sendable {
         _ connection: PingConnection, on eventLoop: any EventLoop, timeout: TimeAmount,
         connected: @escaping (any Channel) -> Void, failed: @escaping (any Error) -> Void
     ) {
-        let bootstrap = ClientBootstrap(group: eventLoop)
-            .connectTimeout(timeout)
-            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+        // ClientBootstrap sets TCP_NODELAY itself. (`.socketOption(.tcp_nodelay)` would set
+        // option 1 at the socket level, SO_DEBUG, which a unit without CAP_NET_ADMIN refuses.)
+        let bootstrap = ClientBootstrap(group: eventLoop).connectTimeout(timeout)
         let future: EventLoopFuture<any Channel>
         if let proxy = endpoint.transport.proxy {
             future = bootstrap.connect(host: proxy.address.host, port: proxy.address.port)
