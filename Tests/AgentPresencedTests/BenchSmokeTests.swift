@@ -14,22 +14,8 @@ import Testing
     }
 
     @Test func smokeScenarioCompletesWithWellFormedJSON() throws {
-        let bench = benchURL
-        try #require(FileManager.default.isExecutableFile(atPath: bench.path), "build presence-bench first: \(bench.path)")
-        let process = Process()
-        process.executableURL = bench
-        process.arguments = ["--scenario", "smoke", "--scenario", "smoke-accounts", "--scenario", "smoke-tls", "--json", "--binary", DaemonBinary.url.path]
-        var environment = ProcessInfo.processInfo.environment
-        environment["NOTIFY_SOCKET"] = nil
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "stderr: \(String(decoding: stderr, as: UTF8.self))")
+        let (status, stdout, stderr) = try runBench(["--scenario", "smoke", "--scenario", "smoke-accounts", "--scenario", "smoke-tls", "--json"])
+        #expect(status == 0, "stderr: \(stderr)")
 
         let report = try #require(try JSONSerialization.jsonObject(with: stdout) as? [String: Any])
         let machine = try #require(report["machine"] as? [String: Any])

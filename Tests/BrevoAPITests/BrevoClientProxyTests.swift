@@ -30,8 +30,9 @@ import Testing
             await client.shutdown()
             #expect(outcome.isSuccess)
             #expect(standIn.requests.count == 1)
-            // AsyncHTTPClient tunnels plain HTTP too: the proxy saw the stand-in's address.
-            #expect(proxy.requestLines.contains { $0.contains("127.0.0.1:\(standIn.port)") }, "\(proxy.requestLines)")
+            // Plain HTTP goes to the proxy in absolute form, as HTTP proxies expect, not tunnelled.
+            #expect(proxy.requestLines.contains { $0.contains("POST http://127.0.0.1:\(standIn.port)/") }, "\(proxy.requestLines)")
+            #expect(proxy.connectTargets.isEmpty, "\(proxy.connectTargets)")
         }
     }
 
