@@ -31,6 +31,26 @@ public struct AgentTable: Sendable {
         }
     }
 
+    /// Changes the record of `key` in place and returns `body`'s result; `nil` when the table
+    /// does not hold `key`. The per-ping path's way: no copy of the record out and back.
+    @discardableResult
+    public mutating func update<Result>(_ key: AgentKey, _ body: (inout AgentRecord) -> Result) -> Result? {
+        guard let index = positions[key] else { return nil }
+        let before = records[index].state
+        let result = body(&records[index])
+        let after = records[index].state
+        if after != before {
+            stateCounts[before.ordinal] -= 1
+            stateCounts[after.ordinal] += 1
+        }
+        return result
+    }
+
+    /// The account position of `key`'s agent, read in place.
+    public func accountIndex(of key: AgentKey) -> Int? {
+        positions[key].map { records[$0].accountIndex }
+    }
+
     /// Whether the table holds `key`.
     public func contains(_ key: AgentKey) -> Bool {
         positions[key] != nil

@@ -23,14 +23,15 @@ extension PresenceScheduler {
         }
     }
 
-    /// A timer that fires this late means the scheduler did not run: a suspend or a stall.
-    var stallThreshold: Duration {
+    /// How late a timer may fire before it means a suspend or a stall: half the interval, at
+    /// least 5 s.
+    static func stallThreshold(of config: PresenceConfig) -> Duration {
         max(.seconds(5), config.ping.interval / 2)
     }
 
     /// Sends a ping for `key` if its account and the account's budget allow it now.
     func attempt(_ key: AgentKey, kind: AttemptKind) {
-        guard let account = records[key]?.accountIndex else { return }
+        guard let account = records.accountIndex(of: key) else { return }
         let now = clock.now
         var isProbe = false
         switch accounts[account].gate.admission(at: now) {
@@ -65,17 +66,17 @@ extension PresenceScheduler {
     }
 
     func send(_ key: AgentKey, kind: AttemptKind, isProbe: Bool, at now: MonotonicTime) {
-        guard var record = records[key] else { return }
-        record.recordAttempt(at: now)
-        records[key] = record
+        guard let (account, identity) = records.update(key, { record in
+            record.recordAttempt(at: now)
+            return (record.accountIndex, record.spec.identity)
+        }) else { return }
         inFlightCount += 1
-        let account = record.accountIndex
         accounts[account].recordSent(retry: kind == .retry, at: now)
         if kind == .tick, armed[key] == nil { armNextTick(key, after: now) }
         version &+= 1
         // Two strings of the account, not a copy of its whole settings, on the per-ping path.
         let name = accounts[account].settings.name
-        let request = PingRequest(identity: record.spec.identity, receivedFrom: accounts[account].settings.brevo.receivedFrom, account: name)
+        let request = PingRequest(identity: identity, receivedFrom: accounts[account].settings.brevo.receivedFrom, account: name)
         let timers = self.timers
         let sentWith = AccountTicket(index: account, name: name, layout: accountLayout)
         transport.send(request) { [weak self] outcome in
@@ -95,10 +96,12 @@ extension PresenceScheduler {
             transport.recycleConnections()
             observer.connectionsRecycled(account: accounts[account].name)
         }
-        if var record = records[key] {
-            let transition = record.record(outcome, at: now, window: config.ping.presenceWindow)
+        let window = config.ping.presenceWindow
+        if let (record, transition) = records.update(key, { record in
+            let transition = record.record(outcome, at: now, window: window)
             if FailureDisposition(outcome) == .agentRejected { record.rejectedSkips = AgentRecord.rejectedCadence - 1 }
-            records[key] = record
+            return (record, transition)
+        }) {
             version &+= 1
             observer.pingCompleted(record, outcome: outcome)
             if let transition { observer.agentChanged(record, transition: transition, outcome: outcome) }

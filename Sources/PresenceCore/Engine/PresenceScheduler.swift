@@ -13,7 +13,12 @@
 public final class PresenceScheduler: @unchecked Sendable {
     /// The configuration in force, without its roster: the records hold the agents, and a
     /// second copy of 100,000 of them cost 11 MB.
-    public internal(set) var config: PresenceConfig
+    public internal(set) var config: PresenceConfig {
+        didSet { stallThreshold = Self.stallThreshold(of: config) }
+    }
+    /// A timer that fires this late means the scheduler did not run: a suspend or a stall.
+    /// Kept, not worked out per ping: halving a `Duration` is 128-bit arithmetic.
+    private(set) var stallThreshold: Duration
     /// Every account's running state, in config order; each record's
     /// ``AgentRecord/accountIndex`` points in here.
     public internal(set) var accounts: [PresenceAccount] = []
@@ -85,6 +90,7 @@ public final class PresenceScheduler: @unchecked Sendable {
         probeTransport: any ProbeTransport = UnavailableProbeTransport()
     ) {
         self.config = config
+        self.stallThreshold = Self.stallThreshold(of: config)
         self.clock = clock
         self.timers = timers
         self.transport = transport

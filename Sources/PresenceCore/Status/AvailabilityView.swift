@@ -2,7 +2,7 @@ import Foundation
 
 /// What a status report needs from the presence sources beyond each record: the overrides in
 /// force and each schedule's current shift, by the position records point to.
-public struct AvailabilityView: Sendable {
+public struct AvailabilityView: Equatable, Sendable {
     /// One schedule's shift at the snapshot's moment.
     public struct Shift: Hashable, Sendable {
         /// The schedule's name.

@@ -8,12 +8,42 @@ public enum RFC3339 {
     /// Digits go straight into a fixed 24-byte buffer: the status file formats four of these
     /// per agent, 400,000 for a large roster, and string interpolation was most of its cost.
     public static func string(from date: Date) -> String {
-        let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-        let (seconds, millisecond) = totalMilliseconds.floorDivided(by: 1000)
-        let (days, secondOfDay) = seconds.floorDivided(by: 86_400)
-        let (year, month, day) = civilDate(daysSinceEpoch: days)
-        guard (0...9999).contains(year) else { return ISO8601DateFormatter().string(from: date) }
+        guard let fields = Fields(date) else { return ISO8601DateFormatter().string(from: date) }
         return String(unsafeUninitializedCapacity: 24) { buffer in
+            fields.write(into: buffer)
+            return 24
+        }
+    }
+
+    /// Appends `date` as ``string(from:)`` formats it, without making a `String`: the status
+    /// file writes four of these per agent straight into its output.
+    public static func append(_ date: Date, to bytes: inout [UInt8]) {
+        guard let fields = Fields(date) else {
+            bytes.append(contentsOf: string(from: date).utf8)
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            fields.write(into: buffer)
+            bytes.append(contentsOf: buffer)
+        }
+    }
+
+    /// A moment split into the fields of its text; `nil` outside the years 0 to 9999.
+    private struct Fields {
+        var year, month, day, secondOfDay, millisecond: Int64
+
+        init?(_ date: Date) {
+            let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+            let (seconds, millisecond) = totalMilliseconds.floorDivided(by: 1000)
+            let (days, secondOfDay) = seconds.floorDivided(by: 86_400)
+            (year, month, day) = civilDate(daysSinceEpoch: days)
+            guard (0...9999).contains(year) else { return nil }
+            self.secondOfDay = secondOfDay
+            self.millisecond = millisecond
+        }
+
+        /// Writes the 24 bytes `YYYY-MM-DDTHH:MM:SS.mmmZ` into the start of `buffer`.
+        func write(into buffer: UnsafeMutableBufferPointer<UInt8>) {
             func put(_ value: Int64, _ width: Int, at offset: Int) {
                 var rest = value
                 for index in stride(from: offset + width - 1, through: offset, by: -1) {
@@ -35,7 +65,6 @@ public enum RFC3339 {
             buffer[19] = UInt8(ascii: ".")
             put(millisecond, 3, at: 20)
             buffer[23] = UInt8(ascii: "Z")
-            return 24
         }
     }
 

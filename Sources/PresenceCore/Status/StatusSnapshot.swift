@@ -14,7 +14,10 @@ public struct StatusSnapshot: StatusContent, Sendable {
     /// The moment of the snapshot, on the monotonic clock.
     public let now: MonotonicTime
     /// The same moment on the wall clock.
-    public let wallNow: Date
+    public private(set) var wallNow: Date
+    /// Wall-clock nanoseconds since 1970 minus monotonic nanoseconds: what turns the records'
+    /// times into the file's.
+    public private(set) var wallOffset: Int64
     /// The daemon's process ID.
     public let pid: Int32
     /// The configuration in force.
@@ -46,6 +49,7 @@ public struct StatusSnapshot: StatusContent, Sendable {
         self.window = window
         self.now = clock.now
         self.wallNow = clock.wallDate(at: now)
+        self.wallOffset = Int64((wallNow.timeIntervalSince1970 * 1e9).rounded()) &- now.nanoseconds
         self.pid = pid
         self.config = config
     }
@@ -58,9 +62,9 @@ public struct StatusSnapshot: StatusContent, Sendable {
 
     /// Agents per state, every state listed.
     public var summary: [String: Int] {
-        var summary = Dictionary(uniqueKeysWithValues: AgentState.allCases.map { ($0.rawValue, 0) })
-        for record in records { summary[record.state.rawValue, default: 0] += 1 }
-        return summary
+        var counts = [Int](repeating: 0, count: AgentState.allCases.count)
+        for record in records { counts[record.state.ordinal] += 1 }
+        return Dictionary(uniqueKeysWithValues: AgentState.allCases.map { ($0.rawValue, counts[$0.ordinal]) })
     }
 
     /// Each account's entry, in config order.
@@ -83,7 +87,7 @@ public struct StatusSnapshot: StatusContent, Sendable {
         bots.sorted { $0.name < $1.name }.map { report in
             let health = report.health
             return (report.name, BotStatus(
-                state: health.state.rawValue, since: RFC3339.string(from: wallDate(health.since)),
+                state: health.state.rawValue, since: RFC3339.string(from: wallDate(of: health.since)),
                 lastProbeAt: wall(health.lastProbeAt), lastOKAt: wall(health.lastOKAt),
                 consecutiveFailures: health.consecutiveFailures, lastError: health.lastError,
                 latencyMS: health.latency.map { Int($0.milliseconds) }, probesOK: health.probesOK, probesFailed: health.probesFailed
@@ -116,8 +120,11 @@ public struct StatusSnapshot: StatusContent, Sendable {
     }
 
     /// One agent's entry, monotonic times turned into wall-clock ones.
+    ///
+    /// The status file's writer writes the same entry straight from `record` (its tests hold
+    /// the two to the same bytes); both take the schedule, override and times from here.
     public func entry(for record: AgentRecord) -> AgentStatus {
-        let shift = record.shiftIndex.flatMap { availability.shifts.indices.contains($0) ? availability.shifts[$0] : nil }
+        let shift = self.shift(of: record)
         var id: String?, email: String?
         switch record.spec.identity {
         case .id(let value): id = value
@@ -132,16 +139,40 @@ public struct StatusSnapshot: StatusContent, Sendable {
             pingsOK: record.pingsOK, pingsFailed: record.pingsFailed, account: record.spec.accountName,
             schedule: shift?.name, shiftEndsAt: shift.flatMap { $0.isOn ? $0.changesAt.map(RFC3339.string(from:)) : nil },
             nextShiftAt: shift.flatMap { $0.isOn ? nil : $0.changesAt.map(RFC3339.string(from:)) },
-            override: availability.overrides.isEmpty ? nil : availability.overrides[record.spec.key].map(OverrideStatus.init),
+            override: override(of: record).map(OverrideStatus.init),
             bot: record.spec.bot
         )
     }
 
-    private func wall(_ time: MonotonicTime?) -> String? {
-        time.map { RFC3339.string(from: wallDate($0)) }
+    /// The current shift of `record`'s schedule; `nil` when it has none.
+    public func shift(of record: AgentRecord) -> AvailabilityView.Shift? {
+        record.shiftIndex.flatMap { availability.shifts.indices.contains($0) ? availability.shifts[$0] : nil }
     }
 
-    private func wallDate(_ time: MonotonicTime) -> Date {
-        wallNow.addingTimeInterval((time - now).seconds)
+    /// The override in force for `record`, if any.
+    public func override(of record: AgentRecord) -> PresenceOverride? {
+        availability.overrides.isEmpty ? nil : availability.overrides[record.spec.key]
+    }
+
+    /// `time` on the wall clock, as the snapshot's moment maps the monotonic clock onto it.
+    ///
+    /// In whole nanoseconds, so that two snapshots with the same ``wallOffset`` give a time the
+    /// same text (the status file's writer reuses unchanged entries on that ground).
+    public func wallDate(of time: MonotonicTime) -> Date {
+        Date(timeIntervalSince1970: Double(time.nanoseconds &+ wallOffset) / 1e9)
+    }
+
+    /// This snapshot with its monotonic times mapped onto the wall clock by `offset` instead:
+    /// the wall clock read a few microseconds apart in two snapshots must not change the text
+    /// of every time in the file.
+    public func rebased(onWallOffset offset: Int64) -> StatusSnapshot {
+        var snapshot = self
+        snapshot.wallOffset = offset
+        snapshot.wallNow = snapshot.wallDate(of: now)
+        return snapshot
+    }
+
+    private func wall(_ time: MonotonicTime?) -> String? {
+        time.map { RFC3339.string(from: wallDate(of: $0)) }
     }
 }

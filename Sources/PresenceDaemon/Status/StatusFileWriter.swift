@@ -13,6 +13,8 @@ public final class StatusFileWriter: @unchecked Sendable {
     private let queue = DispatchQueue(label: "agent-presenced.status-writer", qos: .utility)
     private let lock = NSLock()
     private var pending: StatusSnapshot?
+    /// The last queued write's entries, for the next one; used on ``queue`` only.
+    private var cache: StatusEntryCache? = StatusEntryCache()
 
     /// Creates a writer for `path`.
     public init(path: String) {
@@ -65,6 +67,8 @@ public final class StatusFileWriter: @unchecked Sendable {
 
     /// Queues `snapshot` for writing; `completion` gets the error (`nil` on success) and how
     /// long the write took.
+    ///
+    /// Queued writes reuse the previous one's entries of unchanged agents (``StatusEntryCache``).
     public func write(_ snapshot: StatusSnapshot, completion: @escaping @Sendable ((any Error)?, Duration) -> Void) {
         lock.lock()
         let alreadyQueued = pending != nil
@@ -79,7 +83,9 @@ public final class StatusFileWriter: @unchecked Sendable {
             guard let latest else { return }
             let started = ContinuousClock.now
             do {
-                try writeNow(latest)
+                try AtomicFile.write(to: path, checkingBeforeReplace: Self.refuseForeignFile) { write in
+                    try StatusJSONEncoder.stream(latest, cache: &cache, to: write)
+                }
                 completion(nil, ContinuousClock.now - started)
             } catch {
                 completion(error, ContinuousClock.now - started)

@@ -6,12 +6,13 @@ import PresenceCore
 /// that is most of a second per write. This writes the same keys in the same order (the
 /// declaration order of the `Codable` types), with explicit `null`s, unescaped slashes and
 /// the `summary` states in ``AgentState`` order, at a few bytes per byte of output. Streaming
-/// keeps one chunk in memory instead of the whole file (34 MB at 100,000 agents).
+/// keeps one chunk in memory instead of the whole file (34 MB at 100,000 agents). A snapshot's
+/// agents are written straight from their records (`StatusJSONEncoder+Records.swift`).
 struct StatusJSONEncoder {
     /// How many bytes gather before they are handed to the sink.
     static let chunkBytes = 256 * 1024
 
-    private var bytes: [UInt8] = []
+    var bytes: [UInt8] = []
 
     /// The bytes of `content`, with one trailing newline.
     static func encode(_ content: some StatusContent) -> [UInt8] {
@@ -26,6 +27,10 @@ struct StatusJSONEncoder {
         _ content: some StatusContent, chunkBytes: Int = chunkBytes,
         to sink: (UnsafeRawBufferPointer) throws -> Void
     ) rethrows {
+        if let snapshot = content as? StatusSnapshot {
+            var noCache: StatusEntryCache?
+            return try stream(snapshot, chunkBytes: chunkBytes, cache: &noCache, to: sink)
+        }
         var encoder = StatusJSONEncoder()
         encoder.bytes.reserveCapacity(min(chunkBytes, 512 + content.agents.underestimatedCount * 360) + 4096)
         encoder.writeHead(content)
@@ -40,13 +45,13 @@ struct StatusJSONEncoder {
         try encoder.flush(to: sink)
     }
 
-    private mutating func flush(to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    mutating func flush(to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         try bytes.withUnsafeBytes { try sink($0) }
         bytes.removeAll(keepingCapacity: true)
     }
 
     /// Everything before the first agent: `{"version":1,…,"agents":[`.
-    private mutating func writeHead(_ content: some StatusContent) {
+    mutating func writeHead(_ content: some StatusContent) {
         raw("{\"version\":")
         integer(content.version)
         raw(",\"pid\":")
@@ -189,21 +194,22 @@ struct StatusJSONEncoder {
         raw(",\"next_shift_at\":")
         optional(agent.nextShiftAt)
         raw(",\"override\":")
-        if let override = agent.override {
-            raw("{\"mode\":")
-            string(override.mode)
-            raw(",\"until\":")
-            optional(override.until)
-            raw(",\"reason\":")
-            optional(override.reason)
-            raw(",\"set_at\":")
-            string(override.setAt)
-            bytes.append(0x7D)
-        } else {
-            raw("null")
-        }
+        if let override = agent.override { write(override) } else { raw("null") }
         raw(",\"bot\":")
         optional(agent.bot)
+        bytes.append(0x7D)
+    }
+
+    /// An override's entry, `{"mode":…,"set_at":…}`.
+    mutating func write(_ override: OverrideStatus) {
+        raw("{\"mode\":")
+        string(override.mode)
+        raw(",\"until\":")
+        optional(override.until)
+        raw(",\"reason\":")
+        optional(override.reason)
+        raw(",\"set_at\":")
+        string(override.setAt)
         bytes.append(0x7D)
     }
 
@@ -215,19 +221,19 @@ struct StatusJSONEncoder {
         return entries
     }
 
-    private mutating func raw(_ text: StaticString) {
+    mutating func raw(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    private mutating func optional(_ value: String?) {
+    mutating func optional(_ value: String?) {
         if let value { string(value) } else { raw("null") }
     }
 
-    private mutating func optional(_ value: Int?) {
+    mutating func optional(_ value: Int?) {
         if let value { integer(value) } else { raw("null") }
     }
 
-    private mutating func integer(_ value: Int) {
+    mutating func integer(_ value: Int) {
         if value >= 0, value < 10 {
             bytes.append(0x30 + UInt8(value))
             return
@@ -237,7 +243,7 @@ struct StatusJSONEncoder {
 
     /// A JSON string: `"` and `\` escaped, control characters as `\n`-style or `\u00XX`
     /// escapes, everything else (slashes, non-ASCII UTF-8) as is.
-    private mutating func string(_ value: String) {
+    mutating func string(_ value: String) {
         bytes.append(0x22)
         var value = value
         value.withUTF8 { utf8 in
