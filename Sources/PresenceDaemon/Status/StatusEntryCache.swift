@@ -47,8 +47,8 @@ struct StatusEntryCache {
 
     /// The bytes written for `record` at `index`, if they can be written again; the caller
     /// has checked that the snapshot's ``Context`` is the cache's.
-    func entry(at index: Int, for record: AgentRecord) -> Range<Int>? {
-        guard index < ends.count, records[index] == record else { return nil }
+    func entry(at index: Int, for record: borrowing AgentRecord) -> Range<Int>? {
+        guard index < ends.count, records.withUnsafeBufferPointer({ $0[index] == record }) else { return nil }
         return (index == 0 ? 0 : ends[index - 1])..<ends[index]
     }
 
@@ -70,7 +70,9 @@ struct StatusEntryCache {
         cache.ends.reserveCapacity(records.count)
         swap(&cache.bytes, &previous.spare)
         cache.bytes.removeAll(keepingCapacity: true)
-        cache.bytes.reserveCapacity(max(previous.bytes.count + previous.bytes.count / 8, records.count * 512))
+        // At most what the last one held: a larger reservation would outgrow the recycled
+        // buffer every time; a longer file grows it once, and later files reuse it.
+        cache.bytes.reserveCapacity(previous.bytes.count)
         // Shared with `previous` until the caller lets it go, then this cache's alone.
         cache.spare = previous.bytes
         return cache
