@@ -188,14 +188,17 @@ public final class PresenceScheduler: @unchecked Sendable {
         let now = clock.now
         let window = config.ping.presenceWindow
         // Keys first: assigning to the table while walking its records would copy all of them.
-        // By index: a closure over the records gets a copy of each (10,000 a second).
-        let all = records.records
+        // By index: a closure over the records gets a copy of each (10,000 a second). The
+        // block ends the second reference to the array before any record is assigned.
         var due: [AgentKey] = []
-        for index in all.indices {
-            let state = all[index].state
-            guard state == .retrying || state == .online || state == .paused,
-                  let deadline = all[index].lapseDeadline(window: window), now >= deadline else { continue }
-            due.append(all[index].spec.key)
+        do {
+            let all = records.records
+            for index in all.indices {
+                let state = all[index].state
+                guard state == .retrying || state == .online || state == .paused,
+                      let deadline = all[index].lapseDeadline(window: window), now >= deadline else { continue }
+                due.append(all[index].spec.key)
+            }
         }
         for key in due {
             guard var record = records[key] else { continue }

@@ -11,8 +11,8 @@ import PresenceCore
 ///
 /// The cache holds the entries' bytes twice (the last file's, and the one before whose memory
 /// the next is written into) and the records, about 10 MB at 10,000 agents, so it is kept only
-/// up to ``maximumAgents``; larger rosters are rewritten
-/// less often anyway (the writer spaces its writes by their cost).
+/// up to ``maximumAgents``; larger rosters are rewritten less often anyway (the writer spaces
+/// its writes by their cost).
 struct StatusEntryCache {
     /// The largest roster whose entries are kept.
     static let maximumAgents = 16_384
