@@ -36,7 +36,8 @@ public final class StatusFileWriter: @unchecked Sendable {
 
     /// Writes `snapshot` now, on the caller's thread.
     public func writeNow(_ snapshot: StatusSnapshot) throws {
-        try writeNow(content: snapshot)
+        var noCache: StatusEntryCache?
+        try write(snapshot, cache: &noCache)
     }
 
     /// Writes `document` now, on the caller's thread.
@@ -48,6 +49,13 @@ public final class StatusFileWriter: @unchecked Sendable {
     private func writeNow(content: some StatusContent) throws {
         try AtomicFile.write(to: path, checkingBeforeReplace: Self.refuseForeignFile) { write in
             try StatusJSONEncoder.stream(content, to: write)
+        }
+    }
+
+    /// Writes `snapshot` now, reusing and then replacing `cache`'s entries (none when `nil`).
+    private func write(_ snapshot: StatusSnapshot, cache: inout StatusEntryCache?) throws {
+        try AtomicFile.write(to: path, checkingBeforeReplace: Self.refuseForeignFile) { write in
+            try StatusJSONEncoder.stream(snapshot, cache: &cache, to: write)
         }
     }
 
@@ -83,9 +91,7 @@ public final class StatusFileWriter: @unchecked Sendable {
             guard let latest else { return }
             let started = ContinuousClock.now
             do {
-                try AtomicFile.write(to: path, checkingBeforeReplace: Self.refuseForeignFile) { write in
-                    try StatusJSONEncoder.stream(latest, cache: &cache, to: write)
-                }
+                try write(latest, cache: &cache)
                 completion(nil, ContinuousClock.now - started)
             } catch {
                 completion(error, ContinuousClock.now - started)
