@@ -33,4 +33,18 @@ import Testing
         #expect(Set(keys).count == 3)
         #expect(Dictionary(keys.map { ($0, $0.rawValue) }, uniquingKeysWith: { first, _ in first })[AgentKey("email:a@b.c")] == "email:a@b.c")
     }
+
+    @Test func aReadInPlaceSeesTheRecordAndNothingForAnUnknownKey() {
+        var table = Self.table()
+        let keyInEU = table.records[2].spec.key
+        _ = table.update(keyInEU) { $0.pingsFailed = 4 }
+        #expect(table.read(keyInEU) { $0.pingsFailed } == 4)
+        #expect(table.read(AgentIdentity.id("a2").key) { $0.pingsFailed } == nil)
+    }
+
+    @Test func aKeysStableHashIsTheStableHashOfItsText() {
+        for text in ["id:1", "email:someone@example.com", "", "id:ünïcode-agent"] {
+            #expect(AgentKey(text).stableHash == StableHash.of(text))
+        }
+    }
 }

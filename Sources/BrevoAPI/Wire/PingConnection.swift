@@ -132,6 +132,7 @@ final class PingConnection: ChannelInboundHandler, @unchecked Sendable {
         let answer = BrevoClient.RawAnswer(status: Int(head.status.code), headers: head.headers, body: body)
         if reusable, !isClosing { pool.release(self) } else { close() }
         exchange.complete(.success(answer))
+        pool.pingEnded()
     }
 
     /// Fails the ping with `error` (or gives it back for one more try) and closes.

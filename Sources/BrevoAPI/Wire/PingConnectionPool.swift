@@ -50,6 +50,8 @@ final class PingConnectionPool: @unchecked Sendable {
     private var waiting = CircularBuffer<PingExchange>()
     /// The idle-timeout check, armed for when the longest-idle connection expires.
     private var sweep: Scheduled<Void>?
+    /// The deadlines of the pings sent to the pool and not yet done.
+    private(set) var deadlines = PingDeadlines()
     /// Shutdowns waiting for the last connection to close.
     private var drained: [EventLoopPromise<Void>] = []
     /// ``isClosed``, readable from any thread.
@@ -68,7 +70,7 @@ final class PingConnectionPool: @unchecked Sendable {
 
     /// Sends `exchange` on an idle connection, a new one, or queues it; on the event loop.
     func send(_ exchange: PingExchange) {
-        guard phase != .shutDown, exchange.arm(on: eventLoop) else {
+        guard phase != .shutDown, deadlines.track(exchange, on: eventLoop, check: DeadlineCheck(pool: self)) else {
             return exchange.complete(.failure(HTTPClientError.alreadyShutdown))
         }
         while let connection = idle.popLast() {
@@ -125,6 +127,7 @@ final class PingConnectionPool: @unchecked Sendable {
 
     /// `connection` closed (or never connected): its place goes to the next waiting ping.
     private func closed(_ connection: PingConnection) {
+        deadlines.trim()
         guard connections.removeValue(forKey: ObjectIdentifier(connection)) != nil else { return }
         if let index = idle.firstIndex(where: { $0 === connection }) { idle.remove(at: index) }
         while phase != .shutDown, connections.count < Self.maximumConnections, let next = waiting.popFirst() {
@@ -135,12 +138,26 @@ final class PingConnectionPool: @unchecked Sendable {
 
     /// Nothing is open any more: stops the idle check, marks the pool closed, ends waiting shutdowns.
     private func finishClosing() {
+        deadlines.trim()
         sweep?.cancel()
         sweep = nil
         closedFlag.store(true, ordering: .releasing)
         let promises = drained
         drained.removeAll()
         for promise in promises { promise.succeed() }
+    }
+
+    /// A ping on one of the pool's connections completed with its answer: its deadline no
+    /// longer needs watching.
+    func pingEnded() {
+        deadlines.trim()
+    }
+
+    /// Ends the pings whose deadline passed, from ``deadlines``' callback.
+    fileprivate func deadlinesPassed() {
+        let expired = deadlines.expire(at: .now(), on: eventLoop, check: DeadlineCheck(pool: self))
+        for exchange in expired { exchange.expire() }
+        deadlines.trim()
     }
 
     /// Arms one wake-up for when the longest-idle connection (the stack's bottom) expires, unless
@@ -197,5 +214,14 @@ final class PingConnectionPool: @unchecked Sendable {
             if connections.isEmpty { finishClosing() }
         }
         try? await promise.futureResult.get()
+    }
+}
+
+/// The loop's callback into ``PingConnectionPool/deadlinesPassed()``.
+private struct DeadlineCheck: NIOScheduledCallbackHandler, Sendable {
+    let pool: PingConnectionPool
+
+    func handleScheduledCallback(eventLoop: some EventLoop) {
+        pool.deadlinesPassed()
     }
 }

@@ -31,6 +31,13 @@ public struct AgentTable: Sendable {
         }
     }
 
+    /// Reads the record of `key` in place and returns `body`'s result; `nil` when the table
+    /// does not hold `key`. The per-ping path's way to look: no copy of the record.
+    public func read<Result>(_ key: AgentKey, _ body: (borrowing AgentRecord) -> Result) -> Result? {
+        guard let index = positions[key] else { return nil }
+        return body(records[index])
+    }
+
     /// Changes the record of `key` in place and returns `body`'s result; `nil` when the table
     /// does not hold `key`. The per-ping path's way: no copy of the record out and back.
     @discardableResult

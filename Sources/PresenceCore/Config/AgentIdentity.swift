@@ -52,6 +52,9 @@ public struct AgentKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         hasher.combine(digest)
     }
 
+    /// ``StableHash/of(_:)`` of the text, from the digest (the same FNV-1a) made once.
+    public var stableHash: UInt64 { StableHash.mix(digest) }
+
     /// Orders keys by their text.
     public static func < (lhs: AgentKey, rhs: AgentKey) -> Bool { lhs.rawValue < rhs.rawValue }
 

@@ -34,13 +34,16 @@ extension PresenceScheduler {
         }
     }
 
+    /// Arms `key`'s next tick after `now`; the record changes in place, as on every ping.
     func armNextTick(_ key: AgentKey, after now: MonotonicTime) {
-        guard var record = records[key] else { return }
-        let schedule = accounts[record.accountIndex].schedule
-        let tick = schedule.nextTick(after: record.tick, lastPing: now, now: now, phase: record.phase)
-        let due = max(now, schedule.dueTime(of: key, phase: record.phase, tick: tick, seed: jitterSeed))
-        record.tick = tick
-        self.scheduleTick(&record, at: due)
+        guard let (due, leeway) = records.update(key, { record in
+            let schedule = accounts[record.accountIndex].schedule
+            let tick = schedule.nextTick(after: record.tick, lastPing: now, now: now, phase: record.phase)
+            record.tick = tick
+            let due = max(now, schedule.dueTime(of: key, phase: record.phase, tick: tick, seed: jitterSeed))
+            return (placeNextPing(&record, at: due), schedule.timerLeeway)
+        }) else { return }
+        armTick(key, at: due, leeway: leeway)
     }
 
     /// Arms `record`'s next ping at `due` and stores the record, unless `due` is at or past the
@@ -48,15 +51,29 @@ extension PresenceScheduler {
     /// or after a shift's end.
     func scheduleTick(_ record: inout AgentRecord, at due: MonotonicTime) {
         let key = record.spec.key
+        let placed = placeNextPing(&record, at: due)
+        records[key] = record
+        armTick(key, at: placed, leeway: accounts[record.accountIndex].schedule.timerLeeway)
+    }
+
+    /// Sets `record`'s next ping to `due`, or to none when `due` is at or past the end of its
+    /// shift; returns what it set. Reads no record, so it may run inside a table update.
+    private func placeNextPing(_ record: inout AgentRecord, at due: MonotonicTime) -> MonotonicTime? {
         if let deadline = pingDeadline(for: record), due >= deadline {
             record.nextPingAt = nil
-            records[key] = record
+        } else {
+            record.nextPingAt = due
+        }
+        return record.nextPingAt
+    }
+
+    /// Arms `key`'s tick timer for `due`, or cancels it when there is no next ping.
+    private func armTick(_ key: AgentKey, at due: MonotonicTime?, leeway: Duration) {
+        guard let due else {
             armed.removeValue(forKey: key)?.cancel()
             return
         }
-        record.nextPingAt = due
-        records[key] = record
-        arm(key, at: due, leeway: accounts[record.accountIndex].schedule.timerLeeway)
+        arm(key, at: due, leeway: leeway)
     }
 
     /// Moves an account's armed agents onto a new grid, from their last ping, never sooner

@@ -1,9 +1,12 @@
 extension PresenceScheduler {
     /// A tick timer fired.
     func fire(_ key: AgentKey) {
-        guard running, armed.removeValue(forKey: key) != nil, var record = records[key], record.spec.enabled else { return }
+        guard running, armed.removeValue(forKey: key) != nil,
+              let (enabled, nextPingAt, inFlight, skipsRejected) = records.read(key, { record in
+                  (record.spec.enabled, record.nextPingAt, record.inFlight, record.state == .rejected && record.rejectedSkips > 0)
+              }), enabled else { return }
         let now = clock.now
-        if let due = record.nextPingAt, now - due > stallThreshold {
+        if let due = nextPingAt, now - due > stallThreshold {
             // The whole process was stalled or the machine slept: every agent's presence
             // has lapsed, so re-ping all of them promptly rather than one by one.
             resync(reason: "timers fired \(Int((now - due).seconds)) s late")
@@ -11,12 +14,11 @@ extension PresenceScheduler {
         }
         retryTimers.removeValue(forKey: key)?.cancel()
         if holdIfUnwanted(key, at: now) { return }
-        if record.inFlight {
+        if inFlight {
             // The previous request is still out: skip this tick rather than stack a second one.
             armNextTick(key, after: now)
-        } else if record.state == .rejected, record.rejectedSkips > 0 {
-            record.rejectedSkips -= 1
-            records[key] = record
+        } else if skipsRejected {
+            records.update(key) { $0.rejectedSkips -= 1 }
             armNextTick(key, after: now)
         } else {
             attempt(key, kind: .tick)

@@ -15,7 +15,7 @@ extension PresenceScheduler {
     /// Asked before every send, so a tick or retry armed before a source changed (a shift
     /// ending while a timer fired late, an override set meanwhile) never leaves.
     func holdIfUnwanted(_ key: AgentKey, at now: MonotonicTime) -> Bool {
-        guard let record = records[key], let reason = availability(of: record, at: now).hold else { return false }
+        guard let reason = records.read(key, { availability(of: $0, at: now).hold }) ?? nil else { return false }
         hold(key, reason)
         return true
     }

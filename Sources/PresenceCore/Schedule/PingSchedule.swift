@@ -64,7 +64,7 @@ public struct PingSchedule: Hashable, Sendable {
     public func jitterOffset(for key: AgentKey, tick: Int64, seed: UInt64) -> Duration {
         let bound = jitter.nanoseconds
         guard bound > 0 else { return .zero }
-        let bits = StableHash.mix(StableHash.of(key.rawValue) ^ StableHash.mix(seed &+ UInt64(bitPattern: tick)))
+        let bits = StableHash.mix(key.stableHash ^ StableHash.mix(seed &+ UInt64(bitPattern: tick)))
         let unit = Double(bits >> 11) / Double(UInt64(1) << 53)
         return .nanoseconds(Int64((unit * 2 - 1) * Double(bound)))
     }
