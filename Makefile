@@ -71,10 +71,13 @@ man: deps
 # the binary, the units, the example config as a conffile, the man page, completions and docs.
 # The page is the same from any build: the debug one, usually there already and faster to make.
 # -z now (with the default relro): a read-only GOT, as Debian's hardening flags ask (lintian).
+# lld with -z pack-relative-relocs (DT_RELR, glibc 2.36): the binary's 137,000 relative
+# relocations in 26 kB instead of 3.2 MB, which the loader read at every start and which stayed
+# resident: 2.5 MB less idle peak RSS (see README, Performance).
 deb: MAN_CONFIGURATION = debug
 deb: man
 	swift build -c $(DEB_CONFIGURATION) --static-swift-stdlib --product agent-presenced --scratch-path $(DEB_SCRATCH) \
-	  -Xlinker -z -Xlinker now
+	  -Xswiftc -use-ld=lld -Xlinker -z -Xlinker now -Xlinker -z -Xlinker pack-relative-relocs
 	DEB_COMPRESSION="$(DEB_COMPRESSION)" debian-pkg/build-deb.sh $(DEB_SCRATCH)/$(DEB_CONFIGURATION)/agent-presenced
 
 demo: deps

@@ -84,6 +84,8 @@ check "the packaged service runs /usr/bin/agent-presenced (ExecStart=, ExecReloa
 needed=$(readelf -d "$data/usr/bin/agent-presenced" | sed -nE 's/.*NEEDED.*\[(.*)\]/\1/p' | xargs)
 check "the binary needs no Swift runtime library (NEEDED: $needed) and is stripped" \
   bash -c '! grep -q libswift <<< "$1" && ! readelf -S "$2" | grep -qE "\.symtab|\.debug_info"' _ "$needed" "$data/usr/bin/agent-presenced"
+check "the binary's relative relocations are packed (DT_RELR), not 3 MB the loader reads at every start" \
+  bash -c 'readelf -d "$1" | grep -q "(RELR)"' _ "$data/usr/bin/agent-presenced"
 check "the packaged binary runs: --version says $("$data/usr/bin/agent-presenced" --version 2>&1)" \
   [ "$("$data/usr/bin/agent-presenced" --version 2>&1)" = "$version" ]
 
