@@ -20,8 +20,7 @@ import Testing
         #expect(transition??.to == .online)
         #expect(table.summary.counts[.online] == 1 && table.summary.counts[.pending] == 2)
         #expect(table[keyInEU]?.pingsOK == 1)
-        #expect(table.accountIndex(of: keyInEU) == table.records[1].accountIndex)
-        #expect(table.accountIndex(of: key) == nil)
+        #expect(table.read(keyInEU) { $0.accountIndex } == table.records[1].accountIndex)
         _ = table.update(keyInEU) { $0.pingsOK += 1 }
         #expect(table.summary.counts[.online] == 1 && table[keyInEU]?.pingsOK == 2)
     }

@@ -53,11 +53,6 @@ public struct AgentTable: Sendable {
         return result
     }
 
-    /// The account position of `key`'s agent, read in place.
-    public func accountIndex(of key: AgentKey) -> Int? {
-        positions[key].map { records[$0].accountIndex }
-    }
-
     /// Whether the table holds `key`.
     public func contains(_ key: AgentKey) -> Bool {
         positions[key] != nil

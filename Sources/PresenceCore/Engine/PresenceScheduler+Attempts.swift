@@ -33,7 +33,7 @@ extension PresenceScheduler {
 
     /// Sends a ping for `key` if its account and the account's budget allow it now.
     func attempt(_ key: AgentKey, kind: AttemptKind) {
-        guard let account = records.accountIndex(of: key) else { return }
+        guard let account = records.read(key, { $0.accountIndex }) else { return }
         let now = clock.now
         var isProbe = false
         switch accounts[account].gate.admission(at: now) {
